@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/src", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    // Type errors are the job of `npm run typecheck`; isolated transpiling keeps the suite fast on two cores.
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", verbatimModuleSyntax: false } }],
+  },
+  testTimeout: 30000,
+};

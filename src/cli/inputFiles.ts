@@ -1,0 +1,49 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { unreadableReport, type FileReport } from "../core/fileReport";
+import { cliMessages, readFailureMessages } from "../messages/zhCN";
+import type { ReadLimits } from "../files/readWorkbook";
+
+export type InputFile =
+  | { ok: true; file: string; bytes: Uint8Array; modifiedMs: number }
+  | { ok: false; file: string; report: FileReport };
+
+/**
+ * The files named on the command line, folders expanded (recursively, sorted, so a folder of returns just works).
+ * Oversized files are refused from their size alone, before any byte is read.
+ */
+export async function listInputs(args: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => undefined);
+    if (info?.isDirectory()) files.push(...(await filesUnder(arg)));
+    else files.push(arg);
+  }
+  return files;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort((a, b) => a.localeCompare(b, "zh-CN"));
+}
+
+export async function readInput(file: string, limits: ReadLimits): Promise<InputFile> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return refused(file, "file-not-found", cliMessages.fileNotFound(file));
+  if (!info.isFile()) return refused(file, "file-not-found", cliMessages.notAFile(file));
+  if (info.size > limits.maxFileBytes) {
+    return refused(file, "too-large", readFailureMessages["too-large"](Math.round(limits.maxFileBytes / 1024 / 1024)));
+  }
+  try {
+    return { ok: true, file, bytes: new Uint8Array(await readFile(file)), modifiedMs: info.mtimeMs };
+  } catch (error) {
+    return refused(file, "file-not-found", readFailureMessages["cannot-open"](String((error as Error).message)));
+  }
+}
+
+function refused(file: string, code: "file-not-found" | "too-large", message: string): InputFile {
+  return { ok: false, file, report: unreadableReport(file, code, message) };
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from "commander";
+import { resolveCampaign, type CampaignSettings } from "../core/campaign";
+import { cliMessages as say, helpText } from "../messages/zhCN";
+import { EXIT, type CommandResult } from "./exitCodes";
+import { validateCommand } from "./validateCommand";
+
+/** A usage problem found after parsing (bad --start/--end): reported like commander's own usage errors. */
+class UsageError extends Error {
+  override name = "UsageError";
+}
+
+function campaignFrom(options: { start?: string; end?: string }): CampaignSettings | undefined {
+  if (options.start === undefined && options.end === undefined) return undefined;
+  const parsed = resolveCampaign(options);
+  if (!parsed.success) throw new UsageError(say.badWeek(parsed.error.issues.map((issue) => issue.message).join("；")));
+  return parsed.data;
+}
+
+function weekOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--start <YYYY-MM-DD>", helpText.start))
+    .addOption(new Option("--end <YYYY-MM-DD>", helpText.end));
+}
+
+function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
+  const program = new Command("huizong")
+    .description(helpText.program)
+    .helpOption("-h, --help", helpText.help)
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) });
+
+  weekOptions(
+    program
+      .command("validate")
+      .description(helpText.validate)
+      .argument("<FILE...>", helpText.files)
+      .option("--json", helpText.json, false),
+  ).action((files: string[], options: { json: boolean; start?: string; end?: string }) =>
+    run(validateCommand(files, { json: options.json, campaign: campaignFrom(options) })),
+  );
+  return program;
+}
+
+/** Commander's error codes in the clerk's language. */
+function usageMessage(error: CommanderError): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownOption":
+      return say.usageError(`不认识的选项 ${option}`);
+    case "commander.unknownCommand":
+      return say.usageError(`不认识的命令 ${option}，可用：template、validate、merge`);
+    case "commander.missingArgument":
+      return say.usageError("缺少要处理的文件");
+    case "commander.optionMissingArgument":
+      return say.usageError(`选项 ${option} 后缺少取值`);
+    case "commander.missingMandatoryOptionValue":
+      return say.usageError(`缺少必需的选项 ${option}`);
+    case "commander.excessArguments":
+      return say.usageError("多余的参数");
+    default:
+      return say.usageError(error.message.replace(/^error:\s*/, ""));
+  }
+}
+
+function printUsageError(message: string, json: boolean): void {
+  if (json) process.stdout.write(`${JSON.stringify({ error: { code: "usage", message } }, null, 2)}\n`);
+  else process.stderr.write(`${message}\n${say.seeHelp}\n`);
+  process.exitCode = EXIT.unusable;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes("--json");
+  let pending: Promise<CommandResult> | undefined;
+  try {
+    buildProgram((result) => (pending = result)).parse(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0 and their text already printed.
+      if (error.exitCode === 0) return;
+      return printUsageError(usageMessage(error), json);
+    }
+    if (error instanceof UsageError) return printUsageError(error.message, json);
+    throw error;
+  }
+  if (!pending) return printUsageError(say.usageError("请给出命令：template、validate 或 merge"), json);
+  const result = await pending;
+  process.stdout.write(`${result.output}\n`);
+  process.exitCode = result.exitCode;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // A crash is never an exit code: it is reported as a message (with the stack for a bug report).
+  process.stderr.write(`${say.internalError}\n${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = EXIT.unusable;
+});

@@ -1,0 +1,62 @@
+import { DEFAULT_CAMPAIGN, type CampaignSettings } from "./campaign";
+import type { ValidationIssue } from "./issues";
+import { locateTable, type LocatedTable } from "./locateTable";
+import type { RawWorkbook } from "./rawSheet";
+import { isMetadataSheet, metadataCampaign, readTemplateMetadata, type TemplateMetadata } from "./templateMetadata";
+import { validateTable, type Submission } from "./validate";
+import { issueMessages as say } from "../messages/zhCN";
+
+export type WorkbookCheck =
+  | {
+      status: "ok" | "invalid";
+      submission: Submission;
+      /** The week the rows were checked against. */
+      campaign: CampaignSettings;
+      metadata: TemplateMetadata | undefined;
+      errors: number;
+      warnings: number;
+    }
+  | { status: "not-a-template"; campaign: CampaignSettings; metadata: TemplateMetadata | undefined };
+
+export interface CheckOptions {
+  /** An explicit week (e.g. --start/--end) wins over the template's metadata and the default. */
+  campaign?: CampaignSettings | undefined;
+}
+
+/**
+ * Reads a returned workbook the way a clerk would: finds the sheet holding the activity table (any sheet, hidden
+ * metadata aside), then checks it. The week comes from the options, else the template's metadata, else the notice.
+ */
+export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {}): WorkbookCheck {
+  const metadata = readTemplateMetadata(workbook.sheets);
+  const campaign = options.campaign ?? metadataCampaign(metadata) ?? DEFAULT_CAMPAIGN;
+  const tables = workbook.sheets
+    .filter((sheet) => !isMetadataSheet(sheet))
+    .map((sheet) => ({ sheet, table: locateTable(sheet, metadata?.kind) }))
+    .filter((found): found is { sheet: (typeof found)["sheet"]; table: LocatedTable } => found.table !== undefined);
+  const best = pickBestTable(tables);
+  if (!best) return { status: "not-a-template", campaign, metadata };
+
+  const submission = validateTable(best.table, campaign);
+  for (const other of tables) {
+    if (other !== best && other.table.rows.length > 0) submission.issues.push(ignoredTableIssue(other.sheet.name));
+  }
+  const errors = countBy(submission.issues, "error");
+  const warnings = submission.issues.length - errors;
+  return { status: errors > 0 ? "invalid" : "ok", submission, campaign, metadata, errors, warnings };
+}
+
+/** Visible sheets first, then the table naming the most columns, then the one with the most rows. */
+function pickBestTable<T extends { sheet: { hidden: boolean }; table: LocatedTable }>(tables: T[]): T | undefined {
+  const score = ({ sheet, table }: T) =>
+    (sheet.hidden ? 0 : 1_000_000_000) + Object.keys(table.columns).length * 1_000_000 + table.rows.length;
+  return tables.reduce<T | undefined>((best, next) => (!best || score(next) > score(best) ? next : best), undefined);
+}
+
+function ignoredTableIssue(sheetName: string): ValidationIssue {
+  return { severity: "warning", row: null, column: null, code: "extra-table-ignored", message: say.extraTableIgnored(sheetName) };
+}
+
+function countBy(issues: ValidationIssue[], severity: ValidationIssue["severity"]): number {
+  return issues.filter((issue) => issue.severity === severity).length;
+}

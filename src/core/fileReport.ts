@@ -1,0 +1,72 @@
+import type { WorkbookCheck } from "./checkWorkbook";
+import type { ValidationIssue } from "./issues";
+import type { TemplateKind } from "./templates/templateSchema";
+
+/** A file's outcome as CONTRACTS.md fixes it for `validate --json` (and, with an action, for `merge --json`). */
+export type FileStatus = "ok" | "invalid" | "unreadable" | "not-a-template" | "ignored";
+
+export interface FileReport {
+  file: string;
+  status: FileStatus;
+  kind: TemplateKind | null;
+  unit: string | null;
+  sheet: string | null;
+  rows: number;
+  issues: ValidationIssue[];
+}
+
+/** Why a file could not be read at all. The reader decides; the core only names them. */
+export type ReadFailureCode =
+  | "file-not-found"
+  | "empty-file"
+  | "too-large"
+  | "unpacked-too-large"
+  | "too-many-cells"
+  | "encrypted"
+  | "corrupt"
+  | "not-a-spreadsheet"
+  | "unsupported-format";
+
+export function reportFromCheck(file: string, check: WorkbookCheck, notATemplateMessage: string): FileReport {
+  if (check.status === "not-a-template") {
+    return {
+      ...emptyReport(file, "not-a-template"),
+      issues: [{ severity: "error", row: null, column: null, code: "not-a-template", message: notATemplateMessage }],
+    };
+  }
+  const { submission } = check;
+  return {
+    file,
+    status: check.status,
+    kind: submission.kind,
+    unit: submission.unit,
+    sheet: submission.sheetName,
+    rows: submission.rows.length,
+    issues: submission.issues,
+  };
+}
+
+export function unreadableReport(file: string, code: ReadFailureCode, message: string): FileReport {
+  return { ...emptyReport(file, "unreadable"), issues: [{ severity: "error", row: null, column: null, code, message }] };
+}
+
+export function ignoredReport(file: string): FileReport {
+  return emptyReport(file, "ignored");
+}
+
+function emptyReport(file: string, status: FileStatus): FileReport {
+  return { file, status, kind: null, unit: null, sheet: null, rows: 0, issues: [] };
+}
+
+/** Error and warning counts over many files, as the JSON's top-level `errors` and `warnings`. */
+export function countIssues(reports: ReadonlyArray<FileReport>): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const report of reports) {
+    for (const issue of report.issues) {
+      if (issue.severity === "error") errors++;
+      else warnings++;
+    }
+  }
+  return { errors, warnings };
+}

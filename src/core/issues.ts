@@ -1,0 +1,41 @@
+/** What validation finds: data, never a throw. Row is 1-based as Excel shows it; null for sheet-level issues. */
+export type Severity = "error" | "warning";
+
+export interface ValidationIssue {
+  severity: Severity;
+  row: number | null;
+  /** The template's canonical header text or header field (单位名称, 填表时间); null when no column applies. */
+  column: string | null;
+  code: IssueCode;
+  message: string;
+}
+
+/** Stable kebab-case identifiers: the CLI's JSON and the task pane key on these, never on the message. */
+import type { ReadFailureCode } from "./fileReport";
+
+export type IssueCode =
+  | ReadFailureCode
+  | "not-a-template"
+  | "required-missing"
+  | "column-missing"
+  | "unit-missing"
+  | "fill-date-missing"
+  | "fill-date-invalid"
+  | "no-rows"
+  | "date-empty"
+  | "date-no-day"
+  | "date-impossible"
+  | "date-unrecognised"
+  | "date-outside-campaign"
+  | "date-wrong-year"
+  | "contact-empty"
+  | "contact-no-name"
+  | "contact-no-phone"
+  | "contact-phone-malformed"
+  | "contact-phone-placeholder"
+  | "head-count-empty"
+  | "head-count-invalid"
+  | "head-count-not-positive"
+  | "formula-error"
+  | "kind-ambiguous"
+  | "extra-table-ignored";

@@ -1,0 +1,284 @@
+import { matchHeader, matchHeaderField } from "./headerMatch";
+import { viewOf, type SheetView } from "./mergedCells";
+import { cellText, type Cell, type RawSheet } from "./rawSheet";
+import { normaliseHeader, removeSpaces, toHalfWidth } from "./text";
+import { templates } from "./templates/registry";
+import type { ColumnKey, HeaderFieldKey, Template, TemplateKind } from "./templates/templateSchema";
+
+/** How far down a sheet the header row may sit: copies of copies gain notice text and blank rows on top. */
+const HEADER_SEARCH_ROWS = 40;
+/** A header row must name at least this many template columns to count as the activity table. */
+const MIN_HEADER_COLUMNS = 3;
+
+/** A header field found above the table: where it stood and what the unit wrote. */
+export interface FoundHeaderField {
+  value: string;
+  /** The cell holding the value (for date cells: the 填表时间 as a real date). */
+  cell: Cell | undefined;
+  row: number;
+  col: number;
+}
+
+/** One data row of the table: 0-based sheet row and the cells of the template's columns. */
+export interface TableRow {
+  row: number;
+  cells: Partial<Record<ColumnKey, Cell>>;
+}
+
+/** The activity table of a sheet, located by header text rather than position. All rows/cols are 0-based. */
+export interface LocatedTable {
+  sheetName: string;
+  template: Template;
+  /** False when nothing but defaults decided city vs district. */
+  kindCertain: boolean;
+  title: string | undefined;
+  headerRow: number;
+  /** The row after the last header row (two-row headers push it down). */
+  firstDataRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  /** The header text each column actually had in the returned file. */
+  headerTexts: Partial<Record<ColumnKey, string>>;
+  headerFields: Partial<Record<HeaderFieldKey, FoundHeaderField>>;
+  rows: TableRow[];
+  /** The row of the footer line that ended the table, if any. */
+  footerRow: number | undefined;
+}
+
+interface HeaderCandidate {
+  row: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  headerTexts: Partial<Record<ColumnKey, string>>;
+  phoneColumns: number[];
+  score: number;
+}
+
+/**
+ * Finds the activity table in a sheet: the header row anywhere in the first rows, columns by their normalised
+ * header text, header fields (单位名称, 填表时间) from the lines above, data rows until a footer line.
+ * Returns undefined when the sheet holds no recognisable activity table.
+ */
+export function locateTable(sheet: RawSheet, hint?: TemplateKind): LocatedTable | undefined {
+  const view = viewOf(sheet);
+  const header = findHeaderRow(view);
+  if (!header) return undefined;
+  const firstDataRow = extendHeaderDown(view, header);
+  const title = findTitle(view, header.row);
+  const headerFields = findHeaderFields(view, header.row);
+  const { kind, certain } = decideKind(header, title, headerFields, hint);
+  const { rows, footerRow } = collectRows(view, header, firstDataRow);
+  return {
+    sheetName: sheet.name,
+    template: templates[kind],
+    kindCertain: certain,
+    title,
+    headerRow: header.row,
+    firstDataRow,
+    columns: header.columns,
+    headerTexts: header.headerTexts,
+    headerFields,
+    rows,
+    footerRow,
+  };
+}
+
+function findHeaderRow(view: SheetView): HeaderCandidate | undefined {
+  let best: HeaderCandidate | undefined;
+  const lastRow = Math.min(view.rowCount, HEADER_SEARCH_ROWS);
+  for (let row = 0; row < lastRow; row++) {
+    const candidate = readHeaderCandidate(view, row);
+    if (candidate.score >= MIN_HEADER_COLUMNS && (!best || candidate.score > best.score)) best = candidate;
+  }
+  return best;
+}
+
+function readHeaderCandidate(view: SheetView, row: number): HeaderCandidate {
+  const candidate: HeaderCandidate = { row, columns: {}, headerTexts: {}, phoneColumns: [], score: 0 };
+  const width = view.sheet.rows[row]?.length ?? 0;
+  for (let col = 0; col < width; col++) addHeaderCell(candidate, col, cellText(view.sheet.rows[row]?.[col]));
+  // A lone 联系方式/联系电话 column is where this unit wrote its contact: name and number together.
+  const phoneAsContact = candidate.columns.contact === undefined ? candidate.phoneColumns.shift() : undefined;
+  if (phoneAsContact !== undefined) {
+    candidate.columns.contact = phoneAsContact;
+    candidate.headerTexts.contact = cellText(view.sheet.rows[row]?.[phoneAsContact]);
+    candidate.score++;
+  }
+  return candidate;
+}
+
+/** Records what one header cell names; the first column to claim a key keeps it. */
+function addHeaderCell(candidate: HeaderCandidate, col: number, text: string): void {
+  if (text === "") return;
+  const match = matchHeader(text);
+  if (!match) return;
+  if (match.kind === "phone") {
+    candidate.phoneColumns.push(col);
+    return;
+  }
+  if (candidate.columns[match.key] !== undefined) {
+    // 联系人 followed by 联系方式: the second is the phone column.
+    if (match.key === "contact") candidate.phoneColumns.push(col);
+    return;
+  }
+  candidate.columns[match.key] = col;
+  candidate.headerTexts[match.key] = text;
+  candidate.score++;
+}
+
+/**
+ * Two-row headers: a group cell such as 联系人 merged over 姓名 | 电话, or columns whose header text sits one row
+ * lower. When the next row names columns the header row lacks and holds nothing else, it is part of the header.
+ */
+function extendHeaderDown(view: SheetView, header: HeaderCandidate): number {
+  const next = header.row + 1;
+  const texts = (view.sheet.rows[next] ?? []).map(cellText);
+  const filled = texts.filter((text) => text !== "");
+  const isHeaderText = (text: string) => matchHeader(text) !== undefined || /^(姓名|名字)$/.test(removeSpaces(text));
+  const addsColumn = filled.some((text) => {
+    const match = matchHeader(text);
+    return match?.kind === "phone" || (match?.kind === "column" && header.columns[match.key] === undefined);
+  });
+  if (!addsColumn || !filled.every(isHeaderText)) return next;
+  texts.forEach((text, col) => addHeaderCell(header, col, text));
+  return next + 1;
+}
+
+function findTitle(view: SheetView, headerRow: number): string | undefined {
+  for (let row = 0; row < headerRow; row++) {
+    for (const cell of view.sheet.rows[row] ?? []) {
+      const text = cellText(cell);
+      if (/安排表|活动表|一览表|汇总表|计划表|重点活动/.test(text) && !matchHeaderField(text)) return text;
+    }
+  }
+  return undefined;
+}
+
+function findHeaderFields(view: SheetView, headerRow: number): Partial<Record<HeaderFieldKey, FoundHeaderField>> {
+  const fields: Partial<Record<HeaderFieldKey, FoundHeaderField>> = {};
+  for (let row = 0; row < headerRow; row++) {
+    const cells = view.sheet.rows[row] ?? [];
+    for (let col = 0; col < cells.length; col++) {
+      const found = matchHeaderField(cellText(cells[col]));
+      if (!found || fields[found.key]?.value) continue;
+      fields[found.key] = found.value !== ""
+        ? { value: found.value, cell: cells[col] ?? undefined, row, col }
+        : valueBeside(view, row, col, headerRow) ?? fields[found.key] ?? { value: "", cell: undefined, row, col };
+    }
+  }
+  return fields;
+}
+
+/** The value of a bare label: the next filled cell to its right, else the line under it (above the header). */
+function valueBeside(view: SheetView, row: number, col: number, headerRow: number): FoundHeaderField | undefined {
+  const cells = view.sheet.rows[row] ?? [];
+  for (let c = col + view.mergeWidth(row, col); c < cells.length; c++) {
+    const text = cellText(cells[c]);
+    if (text === "") continue;
+    if (matchHeaderField(text)) break;
+    return { value: text, cell: cells[c] ?? undefined, row, col: c };
+  }
+  const below = row + 1;
+  if (below < headerRow) {
+    const cell = view.sheet.rows[below]?.[col];
+    const text = cellText(cell);
+    if (text !== "" && !matchHeaderField(text)) return { value: text, cell: cell ?? undefined, row: below, col };
+  }
+  return undefined;
+}
+
+function decideKind(
+  header: HeaderCandidate,
+  title: string | undefined,
+  fields: Partial<Record<HeaderFieldKey, FoundHeaderField>>,
+  hint: TemplateKind | undefined,
+): { kind: TemplateKind; certain: boolean } {
+  if (hint) return { kind: hint, certain: true };
+  const titleText = title ?? "";
+  if (templates.district.titleMarkers.some((marker) => titleText.includes(marker))) return { kind: "district", certain: true };
+  if (templates.city.titleMarkers.some((marker) => titleText.includes(marker))) return { kind: "city", certain: true };
+  let district = 0;
+  let city = 0;
+  if (header.columns.content !== undefined) district++;
+  if (header.columns.audience !== undefined) district++;
+  if (fields.fillDate) district++;
+  if (header.columns.coOrganiser !== undefined) city++;
+  const scaleHeader = normaliseHeader(header.headerTexts.scale ?? "");
+  if (scaleHeader.includes("参与")) district++;
+  else if (scaleHeader.includes("人数")) city++;
+  if (district === city) return { kind: "city", certain: false };
+  return { kind: district > city ? "district" : "city", certain: true };
+}
+
+function collectRows(
+  view: SheetView,
+  header: HeaderCandidate,
+  firstDataRow: number,
+): { rows: TableRow[]; footerRow: number | undefined } {
+  const rows: TableRow[] = [];
+  const entries = Object.entries(header.columns) as Array<[ColumnKey, number]>;
+  for (let row = firstDataRow; row < view.rowCount; row++) {
+    if (isFooterLine(view, row)) return { rows, footerRow: row };
+    const cells: Partial<Record<ColumnKey, Cell>> = {};
+    let filled = false;
+    for (const [key, col] of entries) {
+      const cell = view.cell(row, col);
+      if (cell && cellText(cell) !== "") {
+        cells[key] = cell;
+        filled = true;
+      }
+    }
+    const phone = phoneText(view, row, header.phoneColumns);
+    if (phone) {
+      cells.contact = joinPhone(cells.contact, phone);
+      filled = true;
+    }
+    if (filled && !isSkippableRow(cells, header)) rows.push({ row, cells });
+  }
+  return { rows, footerRow: undefined };
+}
+
+function phoneText(view: SheetView, row: number, phoneColumns: number[]): string {
+  return phoneColumns.map((col) => cellText(view.cell(row, col))).filter((text) => text !== "").join(" ");
+}
+
+function joinPhone(contact: Cell | undefined, phone: string): Cell {
+  const text = [cellText(contact), phone].filter((part) => part !== "").join(" ");
+  return { kind: "text", text };
+}
+
+/** Example lines, subtotal lines and repeated header rows (a table pasted twice) are not activities. */
+function isSkippableRow(cells: Partial<Record<ColumnKey, Cell>>, header: HeaderCandidate): boolean {
+  const first = Object.values(cells).find((cell) => cell !== undefined);
+  const firstText = removeSpaces(cellText(first));
+  if (/^(示例|例[:：]|填写示例|填表示例|样例|合计|总计|小计)/.test(firstText)) return true;
+  const repeatedHeader = Object.entries(cells).filter(
+    ([key, cell]) => matchHeader(cellText(cell))?.kind === "column" && header.columns[key as ColumnKey] !== undefined,
+  );
+  return repeatedHeader.length >= MIN_HEADER_COLUMNS;
+}
+
+const FOOTER_START =
+  /^(注|备注|说明|填表说明|填报说明|填表人|填报人|审核人|审核|核稿|制表人|制表|联系电话|联系人|负责人|单位负责人|分管领导|签发人|签发|盖章|单位盖章|\(盖章\)|报送时间)/;
+
+/**
+ * A footer line (填表人：…, 注：…) ends the table. It is a line of its own: a few cells, or one cell merged across
+ * the table, whose text starts with a footer word followed by a colon or, for 注/说明, a list marker.
+ */
+function isFooterLine(view: SheetView, row: number): boolean {
+  const cells = view.sheet.rows[row];
+  if (!cells) return false;
+  let firstCol = -1;
+  let filled = 0;
+  cells.forEach((cell, col) => {
+    if (cellText(cell) === "") return;
+    filled++;
+    if (firstCol < 0) firstCol = col;
+  });
+  if (firstCol < 0) return false;
+  const text = toHalfWidth(removeSpaces(cellText(cells[firstCol])));
+  const match = FOOTER_START.exec(text);
+  if (!match) return false;
+  const after = text.slice(match[0].length);
+  const looksLikeLabel = after === "" || /^[:：]/.test(after) || (/^(注|备注|说明)$/.test(match[0]) && /^[0-9一二三四五六七八九十、.(（]/.test(after));
+  if (!looksLikeLabel) return false;
+  return filled <= 4 || view.mergeWidth(row, firstCol) > 1;
+}

@@ -1,0 +1,36 @@
+/**
+ * Text normalisation shared by the parsers and the table locator. Units type on Chinese keyboards, so full-width
+ * digits, letters, brackets and the ideographic space are as common as their ASCII forms.
+ */
+
+/** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** All white space, including line breaks inside cells and non-breaking spaces. */
+const ANY_SPACE = /[\s\u00A0\u2000-\u200B\u202F\u205F\uFEFF]+/g;
+
+export function removeSpaces(text: string): string {
+  return text.replace(ANY_SPACE, "");
+}
+
+/** Collapses runs of white space to one space and trims. */
+export function collapseSpaces(text: string): string {
+  return text.replace(ANY_SPACE, " ").trim();
+}
+
+/**
+ * The comparable form of a header cell: half-width, no spaces or line breaks, brackets unified to "()",
+ * required-field stars and trailing colons removed. `活动规模\n（人数）*` and `活动规模(人数)` compare equal.
+ */
+export function normaliseHeader(text: string): string {
+  return removeSpaces(toHalfWidth(text))
+    .replace(/[【[〔]/g, "(")
+    .replace(/[】\]〕]/g, ")")
+    .replace(/[*※★]/g, "")
+    .replace(/[:：]+$/, "")
+    .toLowerCase();
+}

@@ -1,0 +1,198 @@
+import { campaignYear, isInsideCampaign, type CampaignSettings } from "./campaign";
+import { serialToIsoDate, type IsoDate } from "./calendarDate";
+import type { IssueCode, Severity, ValidationIssue } from "./issues";
+import type { LocatedTable } from "./locateTable";
+import { parseActivityTime, type DateSpan } from "./parse/activityTime";
+import { parseContact } from "./parse/contact";
+import { parseHeadCount } from "./parse/headCount";
+import { cellRef, cellText, type Cell } from "./rawSheet";
+import type { ColumnKey, TemplateColumn, TemplateKind } from "./templates/templateSchema";
+import { issueMessages as say, weekText } from "../messages/zhCN";
+
+/** One activity as returned, with what validation found in it. `row` is 1-based as Excel shows it. */
+export interface CheckedRow {
+  row: number;
+  cells: Partial<Record<ColumnKey, Cell>>;
+  /** The first day the activity names, when 活动时间 could be read (inside the week or not). */
+  firstDay: IsoDate | undefined;
+  issues: ValidationIssue[];
+}
+
+/** A unit's returned table, read and checked. */
+export interface Submission {
+  kind: TemplateKind;
+  unit: string | null;
+  fillDate: IsoDate | null;
+  sheetName: string;
+  rows: CheckedRow[];
+  /** Table-level issues followed by every row's issues, in sheet order. */
+  issues: ValidationIssue[];
+}
+
+/** Checks a located table against its template and the campaign week. Bad input becomes issues, never a throw. */
+export function validateTable(table: LocatedTable, campaign: CampaignSettings): Submission {
+  const template = table.template;
+  const tableIssues: ValidationIssue[] = [];
+  const issue = (severity: Severity, code: IssueCode, column: string | null, message: string) =>
+    tableIssues.push({ severity, row: null, column, code, message });
+
+  for (const column of template.columns) {
+    if (column.required && table.columns[column.key] === undefined) {
+      issue("error", "column-missing", column.header, say.columnMissing(column.header));
+    }
+  }
+  const unit = readUnit(table);
+  if (!unit) issue("error", "unit-missing", "单位名称", say.unitMissing());
+  const fillDate = checkFillDate(table, campaign, tableIssues);
+  if (!table.kindCertain) issue("warning", "kind-ambiguous", null, say.kindAmbiguous());
+  if (table.rows.length === 0) issue("error", "no-rows", null, say.noRows());
+
+  const rows = table.rows.map((row) => checkRow(table, row.row, row.cells, campaign));
+  return {
+    kind: template.kind,
+    unit,
+    fillDate,
+    sheetName: table.sheetName,
+    rows,
+    issues: [...tableIssues, ...rows.flatMap((row) => row.issues)],
+  };
+}
+
+/** The unit's name without 盖章 remarks; the notice's own hint text (区知识产权联席会议办公室) is not a name. */
+function readUnit(table: LocatedTable): string | null {
+  const raw = table.headerFields.unit?.value ?? "";
+  const name = raw.replace(/[（(]\s*(盖章|公章|签章)\s*[)）]/g, "").replace(/\s+/g, " ").trim();
+  const placeholder = table.template.headerFields.find((field) => field.key === "unit")?.placeholder;
+  if (name === "" || name === placeholder || /^[_＿\-—\s]+$/.test(name)) return null;
+  return name;
+}
+
+function checkFillDate(table: LocatedTable, campaign: CampaignSettings, issues: ValidationIssue[]): IsoDate | null {
+  if (!table.template.headerFields.some((field) => field.key === "fillDate")) return null;
+  const found = table.headerFields.fillDate;
+  const text = found?.value ?? "";
+  const warn = (code: IssueCode, message: string) =>
+    issues.push({ severity: "warning", row: found ? found.row + 1 : null, column: "填表时间", code, message });
+  if (text === "") {
+    warn("fill-date-missing", say.fillDateMissing());
+    return null;
+  }
+  const day = found?.cell?.kind === "date" ? serialToIsoDate(found.cell.serial) : singleDay(text, campaign);
+  if (!day) warn("fill-date-invalid", say.fillDateInvalid(text));
+  return day ?? null;
+}
+
+function singleDay(text: string, campaign: CampaignSettings): IsoDate | undefined {
+  const parsed = parseActivityTime(text, campaignYear(campaign));
+  return parsed.ok && parsed.spans.length === 1 && parsed.spans[0]?.start === parsed.spans[0]?.end
+    ? parsed.spans[0]?.start
+    : undefined;
+}
+
+function checkRow(
+  table: LocatedTable,
+  row0: number,
+  cells: Partial<Record<ColumnKey, Cell>>,
+  campaign: CampaignSettings,
+): CheckedRow {
+  const issues: ValidationIssue[] = [];
+  let firstDay: IsoDate | undefined;
+  for (const column of table.template.columns) {
+    const col = table.columns[column.key];
+    if (col === undefined) continue; // reported once as column-missing
+    const cell = cells[column.key];
+    const ref = cellRef(row0, col);
+    const report = (code: IssueCode, message: string) =>
+      issues.push({ severity: "error", row: row0 + 1, column: column.header, code, message });
+    if (cell?.kind === "error") {
+      report("formula-error", say.formulaError(ref, column.header, cell.text));
+      continue;
+    }
+    if (column.rule === "activityTime") {
+      firstDay = checkActivityTime(cell, ref, campaign, report);
+    } else if (column.rule === "contact") {
+      checkContact(cell, ref, report);
+    } else if (column.rule === "headCount") {
+      checkHeadCount(cell, ref, column, report);
+    } else if (column.required && cellText(cell) === "") {
+      report("required-missing", say.requiredMissing(ref, column.header));
+    }
+  }
+  return { row: row0 + 1, cells, firstDay, issues };
+}
+
+type Report = (code: IssueCode, message: string) => void;
+
+/** Text that is only an Excel serial, e.g. a date cell pasted as values into a text column. */
+const SERIAL_TEXT = /^\d{5}(\.\d+)?$/;
+
+function activitySpans(cell: Cell | undefined, campaign: CampaignSettings) {
+  if (cell?.kind === "date" || cell?.kind === "number") {
+    // A bare number in this column is an Excel date serial (a date cell whose format was lost).
+    const day = serialToIsoDate(cell.kind === "date" ? cell.serial : cell.value);
+    return day ? { ok: true as const, spans: [{ start: day, end: day }] } : { ok: false as const, reason: "unrecognised" as const };
+  }
+  const text = cellText(cell);
+  if (SERIAL_TEXT.test(text)) {
+    const day = serialToIsoDate(Number(text));
+    if (day) return { ok: true as const, spans: [{ start: day, end: day }] };
+  }
+  return parseActivityTime(text, campaignYear(campaign));
+}
+
+function checkActivityTime(
+  cell: Cell | undefined,
+  ref: string,
+  campaign: CampaignSettings,
+  report: Report,
+): IsoDate | undefined {
+  const text = cellText(cell);
+  const parsed = activitySpans(cell, campaign);
+  if (!parsed.ok) {
+    if (parsed.reason === "empty") report("date-empty", say.dateEmpty(ref));
+    else if (parsed.reason === "no-specific-day") report("date-no-day", say.dateNoDay(ref, text));
+    else if (parsed.reason === "impossible-date") report("date-impossible", say.dateImpossible(ref, text, parsed.fragment ?? text));
+    else report("date-unrecognised", say.dateUnrecognised(ref, text));
+    return undefined;
+  }
+  const firstDay = earliest(parsed.spans);
+  const year = campaignYear(campaign);
+  if (parsed.spans.some((span) => Number(span.start.slice(0, 4)) !== year || Number(span.end.slice(0, 4)) !== year)) {
+    report("date-wrong-year", say.dateWrongYear(ref, text, year));
+  } else if (!parsed.spans.every((span) => isInsideCampaign(span.start, campaign) && isInsideCampaign(span.end, campaign))) {
+    report("date-outside-campaign", say.dateOutside(ref, text, weekText(campaign.start, campaign.end)));
+  }
+  return firstDay;
+}
+
+function earliest(spans: DateSpan[]): IsoDate | undefined {
+  return spans.reduce<IsoDate | undefined>((min, span) => (min === undefined || span.start < min ? span.start : min), undefined);
+}
+
+function checkContact(cell: Cell | undefined, ref: string, report: Report): void {
+  const text = cellText(cell);
+  const parsed = parseContact(text);
+  if (parsed.ok) return;
+  switch (parsed.reason) {
+    case "empty":
+      return report("contact-empty", say.contactEmpty(ref));
+    case "no-name":
+      return report("contact-no-name", say.contactNoName(ref, text));
+    case "no-phone":
+      return report("contact-no-phone", say.contactNoPhone(ref, text));
+    case "phone-malformed":
+      return report("contact-phone-malformed", say.contactPhoneMalformed(ref, text, parsed.fragment ?? text));
+    case "phone-placeholder":
+      return report("contact-phone-placeholder", say.contactPhonePlaceholder(ref, text));
+  }
+}
+
+function checkHeadCount(cell: Cell | undefined, ref: string, column: TemplateColumn, report: Report): void {
+  const input = cell?.kind === "number" ? cell.value : cellText(cell);
+  const parsed = parseHeadCount(input);
+  if (parsed.ok) return;
+  const text = cellText(cell);
+  if (parsed.reason === "empty") report("head-count-empty", say.headCountEmpty(ref, column.header));
+  else if (parsed.reason === "not-positive") report("head-count-not-positive", say.headCountNotPositive(ref, column.header, text));
+  else report("head-count-invalid", say.headCountInvalid(ref, column.header, text));
+}

@@ -1,0 +1,48 @@
+import { checkWorkbook, type CheckOptions, type WorkbookCheck } from "../core/checkWorkbook";
+import { ignoredReport, reportFromCheck, unreadableReport, type FileReport } from "../core/fileReport";
+import { readFailureMessages } from "../messages/zhCN";
+import { DEFAULT_READ_LIMITS, isIgnoredFileName, readWorkbook, type ReadLimits } from "./readWorkbook";
+
+export interface CheckedFile {
+  report: FileReport;
+  /** Present when the file was read; the merge takes its submission from here. */
+  check: WorkbookCheck | undefined;
+}
+
+/**
+ * A returned file from bytes to report: the one pipeline behind `huizong validate`, the merge and the task pane
+ * working on files. Bad bytes become an `unreadable` report with a specific Chinese message, never a throw.
+ */
+export function checkFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: CheckOptions = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): CheckedFile {
+  if (isIgnoredFileName(fileName)) return { report: ignoredReport(fileName), check: undefined };
+  const read = readWorkbook(bytes, fileName, limits);
+  if (!read.ok) {
+    return { report: unreadableReport(fileName, read.code, readFailureMessage(read.code, read.detail, limits)), check: undefined };
+  }
+  const check = checkWorkbook(read.workbook, options);
+  return { report: reportFromCheck(fileName, check, readFailureMessages["not-a-template"]), check };
+}
+
+export function readFailureMessage(code: string, detail: string, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+  switch (code) {
+    case "too-large":
+      return readFailureMessages["too-large"](Math.round(limits.maxFileBytes / 1024 / 1024));
+    case "not-a-spreadsheet":
+      return readFailureMessages["not-a-spreadsheet"](detail);
+    case "unsupported-format":
+      return readFailureMessages["unsupported-format"](detail);
+    case "empty-file":
+    case "unpacked-too-large":
+    case "too-many-cells":
+    case "encrypted":
+    case "corrupt":
+      return readFailureMessages[code];
+    default:
+      return readFailureMessages["cannot-open"](detail);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Every sentence Huizong shows people, in Simplified Chinese, in one place (ready for a second language).
+ * Code keys on issue codes and failure codes; only this file turns them into words.
+ */
+
+/** 4月20日至26日, or 4月28日至5月2日 when the week crosses a month. */
+export function weekText(start: string, end: string): string {
+  const [, sm, sd] = start.split("-").map(Number);
+  const [, em, ed] = end.split("-").map(Number);
+  return sm === em ? `${sm}月${sd}日至${ed}日` : `${sm}月${sd}日至${em}月${ed}日`;
+}
+
+const quote = (text: string) => `“${text}”`;
+
+export const issueMessages = {
+  columnMissing: (column: string) => `表中缺少${quote(column)}列：请按模板在表头补上这一列，再逐行填写。`,
+  unitMissing: () => "未填写单位名称：请在表格上方“单位名称：”后填写本单位全称。",
+  fillDateMissing: () => "未填写填表时间：请在“填表时间：”后填写日期，如 2024年4月10日。",
+  fillDateInvalid: (text: string) => `填表时间${quote(text)}不是日期：请写作 2024年4月10日 或 2024/4/10。`,
+  noRows: () => "表中没有填写任何活动：请在表头下方逐行填写本单位的重点活动。",
+  kindAmbiguous: () => "无法判断是附件1（市级层面）还是附件2（区级层面），已按附件1检查：请使用通知所附模板。",
+  extraTableIgnored: (sheet: string) =>
+    `工作表${quote(sheet)}中也有活动，本次只读取了一张表：请把所有活动填在同一张表中。`,
+  requiredMissing: (ref: string, column: string) => `${ref}：${quote(column)}未填写，请补充。`,
+  formulaError: (ref: string, column: string, text: string) =>
+    `${ref}：${quote(column)}显示错误值${quote(text)}，请改为实际内容（不要用公式）。`,
+  dateEmpty: (ref: string) => `${ref}：活动时间未填写，请填写宣传周内的具体日期，如 4月22日。`,
+  dateNoDay: (ref: string, text: string) =>
+    `${ref}：活动时间${quote(text)}没有写到具体哪一天，请写明日期，如 4月22日 或 4月20日-22日。`,
+  dateImpossible: (ref: string, text: string, fragment: string) =>
+    `${ref}：活动时间${quote(text)}中的${quote(fragment)}不是真实存在的日期，请核对月份和日期。`,
+  dateUnrecognised: (ref: string, text: string) =>
+    `${ref}：无法识别活动时间${quote(text)}，请写作 4月22日、2024/4/22 或 4月20日-22日。`,
+  dateOutside: (ref: string, text: string, week: string) =>
+    `${ref}：活动时间${quote(text)}不在宣传周（${week}）内，请改为宣传周内的日期。`,
+  dateWrongYear: (ref: string, text: string, year: number) =>
+    `${ref}：活动时间${quote(text)}不是${year}年，请改为${year}年宣传周内的日期。`,
+  contactEmpty: (ref: string) => `${ref}：联系人未填写，请在同一格写上姓名和电话，如：王斌 13812345678。`,
+  contactNoName: (ref: string, text: string) =>
+    `${ref}：联系人${quote(text)}只有电话没有姓名，请在电话前写上联系人姓名，如：王斌 13812345678。`,
+  contactNoPhone: (ref: string, text: string) =>
+    `${ref}：联系人${quote(text)}缺少联系电话，请在姓名后写上手机或座机号码，如：王斌 021-23110863。`,
+  contactPhoneMalformed: (ref: string, text: string, fragment: string) =>
+    `${ref}：联系人${quote(text)}中的电话${quote(fragment)}位数或格式不对，请核对：手机为11位，座机为区号加7-8位号码。`,
+  contactPhonePlaceholder: (ref: string, text: string) =>
+    `${ref}：联系人${quote(text)}的电话还没有写完整，请填写能打通的号码。`,
+  headCountEmpty: (ref: string, column: string) =>
+    `${ref}：${quote(column)}未填写，请填写人数（正整数），如 300 或 约300人。`,
+  headCountInvalid: (ref: string, column: string, text: string) =>
+    `${ref}：${quote(column)}${quote(text)}不是人数，请填写正整数，如 300、约300人 或 100-200。`,
+  headCountNotPositive: (ref: string, column: string, text: string) =>
+    `${ref}：${quote(column)}${quote(text)}须大于0，请填写实际参与人数。`,
+} as const;
+
+/** Why a returned file could not be read: said to the clerk, who will ask the unit to send it again. */
+export const readFailureMessages = {
+  "empty-file": "文件是空的（0 字节），请让报送单位重新发送。",
+  "too-large": (limitMb: number) => `文件超过 ${limitMb} MB，不像是活动安排表，已跳过：请让报送单位只发送表格本身。`,
+  "unpacked-too-large": "文件解压后过大，可能已损坏或不是正常的表格，已跳过。",
+  "too-many-cells": "表格中的单元格过多，不像是活动安排表，已跳过：请让报送单位删去无关内容后重新发送。",
+  encrypted: "文件设置了打开密码，无法读取：请让报送单位取消密码后重新发送。",
+  corrupt: "文件已损坏，无法打开：请让报送单位重新保存后再发送。",
+  "not-a-spreadsheet": (what: string) => `这不是表格文件（${what}）：请发送 Excel、WPS 或 LibreOffice 表格。`,
+  "unsupported-format": (what: string) => `不支持这种格式（${what}）：请另存为 .xlsx 后再发送。`,
+  "not-a-template": "文件中没有找到活动安排表（缺少“主办单位”“活动时间”等表头）：请使用通知所附模板填写。",
+  ignored: "临时文件或系统文件，已忽略。",
+  "cannot-open": (reason: string) => `无法打开文件：${reason}`,
+} as const;
+
+export const cliMessages = {
+  statusLabel: {
+    ok: "通过",
+    invalid: "有错误",
+    unreadable: "无法读取",
+    "not-a-template": "不是活动表",
+    ignored: "已忽略",
+  },
+  kindLabel: { city: "附件1 市级层面", district: "附件2 区级层面" },
+  severityLabel: { error: "错误", warning: "提醒" },
+  fileHeading: (file: string, status: string) => `■ ${file}  【${status}】`,
+  fileDetail: (kind: string, unit: string, sheet: string, rows: number) =>
+    `  ${kind} · 单位：${unit} · 工作表：${sheet} · 活动 ${rows} 条`,
+  unknownUnit: "（未填写）",
+  summary: (files: number, ok: number, errors: number, warnings: number) =>
+    `共检查 ${files} 个文件：${ok} 个通过；错误 ${errors} 处，提醒 ${warnings} 处。`,
+  week: (week: string) => `宣传周：${week}`,
+  noInput: "没有可读取的文件：请给出要检查的表格文件。",
+  badWeek: (detail: string) => `宣传周日期有误：${detail}`,
+  fileNotFound: (file: string) => `找不到文件：${file}`,
+  notAFile: (file: string) => `不是文件：${file}`,
+  usageError: (detail: string) => `用法有误：${detail}`,
+  progress: (done: number, total: number) => `已处理 ${done}/${total} 个文件…`,
+  seeHelp: "运行 huizong --help 查看用法。",
+  internalError: "程序内部出错（这是 Huizong 的缺陷，请把下面的信息发给维护人员）：",
+} as const;
+
+/** The command line's help, shown by `huizong --help` and `huizong <command> --help`. */
+export const helpText = {
+  program: "汇总：知识产权宣传周重点活动安排表的模板、检查与汇总",
+  help: "显示帮助",
+  validate: "检查各单位报回的活动安排表，逐格指出问题和改法",
+  files: "要检查的文件或文件夹（.xlsx .xlsm .xls .et .ods .csv）",
+  json: "以 JSON 输出（仅输出一个 JSON 文档）",
+  start: "宣传周开始日期，默认取模板中的设置，否则为 2024-04-20",
+  end: "宣传周结束日期，默认取模板中的设置，否则为 2024-04-26",
+} as const;
