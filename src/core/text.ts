@@ -4,7 +4,11 @@
  */
 
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // Most cells have no full-width characters: testing first is several times cheaper than a replace.
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
     ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );

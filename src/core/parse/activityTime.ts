@@ -1,0 +1,601 @@
+/**
+ * The 活动时间 parser: turns what a unit typed into the activity-time cell into concrete calendar days.
+ *
+ * It does not judge the campaign week or the year; the caller compares the spans. The text is read in one pass:
+ * a tokenizer splits it into numbers, date marks (年 月 日 号), connectors and other words, then a reader walks the
+ * tokens once, recognising dates, skipping times of day and remarks, and joining dates around range connectors.
+ * Every lookahead is a fixed number of tokens, so the work is linear in the length of the text, and no regular
+ * expression can backtrack.
+ *
+ * Readings a human would make but that need a decision (see the tests for each):
+ * - A date without a month (`22日`) is "no-specific-day" unless an earlier date in the cell gives the month.
+ * - `4-22` is April 22 only when it cannot be a day range: `20-22日` is the 20th to the 22nd of a month given
+ *   elsewhere. `4月22日 9.30` reads 9.30 as a time (a dotted time right after a 年月日 date or after 上午/下午);
+ *   between dotted dates (`4.20 4.22`) it stays a date.
+ * - A range whose end month is at least six months before its start month runs into the next year
+ *   (`12月30日-1月2日`); any other backwards range is "impossible-date".
+ * - Text naming no day is "no-specific-day" when it has a digit or a date word (年 月 日 号 周 旬 天 期 时 季 初 底 末,
+ *   待定, 另行通知, 择期, 届时, 近期, TBD) and "unrecognised" otherwise (`abc`, `同上`, `-`).
+ * - A day of a month given elsewhere (`22号`) counts only right after a connector that follows a date
+ *   (`4月20号、22号`), because 号 also numbers documents and buildings (`〔2024〕2号`, `1号楼`).
+ * - Two-digit years mean 20xx (`24年4月22日`, `24.4.22`); the American order `4/22/2024` is not read as a date.
+ * - A connector joins two dates across remarks and times (`4月20日（周六）至4月26日`), but not across a list mark,
+ *   a line break or a stray number (`4月22日9-11点、4月23日` is two days).
+ */
+import { isRealDay, toIsoDate, type IsoDate, type Ymd } from "../calendarDate";
+import { toHalfWidth } from "../text";
+import { CHINESE_NUMERAL_CHARS, chineseNumeralValue } from "./chineseNumerals";
+
+/** An inclusive run of days; start === end for a single day. */
+export interface DateSpan {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** Why a cell names no usable day. */
+export type ActivityTimeFailure = "empty" | "no-specific-day" | "impossible-date" | "unrecognised";
+
+/** Every day or range the text names, in the order written; or why there is none. */
+export type ActivityTimeResult =
+  | { ok: true; spans: DateSpan[] }
+  | { ok: false; reason: ActivityTimeFailure; fragment?: string };
+
+/** Parses what a unit typed into the 活动时间 cell. defaultYear applies when the text omits the year. */
+export function parseActivityTime(text: string, defaultYear: number): ActivityTimeResult {
+  if (typeof text !== "string") return { ok: false, reason: "empty" };
+  // toHalfWidth maps one UTF-16 unit to one, so token offsets index the original text for fragments.
+  const normal = toHalfWidth(text);
+  const tokens = tokenize(normal);
+  if (isBlank(tokens)) return { ok: false, reason: "empty" };
+  return new Reader(tokens, text, normal, defaultYear).read();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tokens
+
+type Kind =
+  | "num" // a run of digits, or a Chinese numeral next to a date mark
+  | "cnum" // a Chinese numeral before it is known to be a number; none is left after tokenize()
+  | "year" // 年
+  | "month" // 月
+  | "day" // 日 号
+  | "range" // - ~ — 至 到 …: joins two dates, or separates the parts of a numeric date when a single "-"
+  | "list" // 、 , ; 及 和 and line breaks
+  | "slash"
+  | "dot"
+  | "colon"
+  | "other" // any other run of characters: remarks, brackets, weekday names
+  | "end";
+
+interface Token {
+  kind: Kind;
+  /** The normalised text; for a number its ASCII digits, also when it was written in Chinese numerals. */
+  text: string;
+  value: number;
+  /** Offsets into the text. */
+  start: number;
+  end: number;
+  /** White space comes before it: a date may end there whatever follows. */
+  spaced: boolean;
+}
+
+/**
+ * How the tokenizer treats a character: the kind of token it makes, and whether following characters of the same
+ * class join that token (`——` is one connector, `2024` one number, a remark one word).
+ */
+interface CharClass {
+  readonly kind: Kind | "space";
+  readonly run: boolean;
+}
+
+const WORD: CharClass = { kind: "other", run: true };
+const SPACE: CharClass = { kind: "space", run: false };
+const BREAK: CharClass = { kind: "list", run: true };
+const CONNECTOR_WORD: CharClass = { kind: "range", run: false };
+/** The classes in use; CLASS_OF_CODE holds indices into it. Index 0, the default, is WORD. */
+const CLASSES: CharClass[] = [WORD];
+
+/** Every UTF-16 code's class index: one array read per character, no allocation and no regular expression. */
+const CLASS_OF_CODE = new Uint8Array(0x10000);
+function classify(chars: Iterable<string>, charClass: CharClass): void {
+  if (!CLASSES.includes(charClass)) CLASSES.push(charClass);
+  const index = CLASSES.indexOf(charClass);
+  for (const ch of chars) CLASS_OF_CODE[ch.charCodeAt(0)] = index;
+}
+classify("0123456789", { kind: "num", run: true });
+classify(CHINESE_NUMERAL_CHARS, { kind: "cnum", run: true });
+classify("年", { kind: "year", run: false });
+classify("月", { kind: "month", run: false });
+classify("日号號", { kind: "day", run: false });
+classify("-~–—―−‐‑‒﹣〜⁓", { kind: "range", run: true });
+classify("至到", CONNECTOR_WORD);
+classify("、,;及和与或&", { kind: "list", run: false });
+classify("/", { kind: "slash", run: false });
+classify(".", { kind: "dot", run: false });
+classify(":", { kind: "colon", run: false });
+classify("\n\r\u2028\u2029\u000B\u000C", BREAK);
+// Every other white space JavaScript knows (\s), and the zero-width space.
+classify(" \t\u00A0\u1680\u202F\u205F\u3000\uFEFF", SPACE);
+classify("\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B", SPACE);
+
+/** 至 and 到 after these are words, not connectors: 截至 (as of), 报到 (check in), 签到, 迟到, 收到, 达到, 得到, 来到. */
+const NOT_A_CONNECTOR_AFTER = new Set([..."截报签迟收达得来"].map((ch) => ch.charCodeAt(0)));
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let spaced = false;
+  let numerals = false;
+  let i = 0;
+  while (i < text.length) {
+    const charClass = classAt(text, i);
+    if (charClass === SPACE) {
+      spaced = true;
+      i++;
+      continue;
+    }
+    const end = runEnd(text, i, charClass);
+    const kind = charClass.kind as Kind;
+    numerals ||= kind === "cnum";
+    const raw = text.slice(i, end);
+    tokens.push({ kind, text: raw, value: kind === "num" ? Number(raw) : 0, start: i, end, spaced });
+    spaced = false;
+    i = end;
+  }
+  tokens.push({ kind: "end", text: "", value: 0, start: text.length, end: text.length, spaced });
+  if (numerals) resolveChineseNumerals(tokens);
+  return tokens;
+}
+
+function classAt(text: string, i: number): CharClass {
+  const charClass = CLASSES[CLASS_OF_CODE[text.charCodeAt(i)] ?? 0] ?? WORD;
+  if (charClass === CONNECTOR_WORD && NOT_A_CONNECTOR_AFTER.has(text.charCodeAt(i - 1))) return WORD;
+  return charClass;
+}
+
+function runEnd(text: string, start: number, charClass: CharClass): number {
+  if (!charClass.run) return start + 1;
+  let end = start + 1;
+  while (end < text.length) {
+    const next = classAt(text, end);
+    // Blank lines and indentation after a line break are one separator.
+    if (next !== charClass && !(charClass === BREAK && next === SPACE)) break;
+    end++;
+  }
+  return end;
+}
+
+/**
+ * A Chinese numeral is a number only next to a date mark (四月, 二十二日, 二〇二四年) or as a day listed after 月
+ * (四月二十、二十一日); elsewhere it is a word, so 周一, 星期三 and 一场 never become dates.
+ */
+function resolveChineseNumerals(tokens: Token[]): void {
+  tokens.forEach((token, k) => {
+    if (token.kind !== "cnum") return;
+    const value = chineseNumeralValue(token.text);
+    const left = at(tokens, k - 1).kind;
+    const right = at(tokens, k + 1).kind;
+    const beforeMark = right === "year" || right === "month" || right === "day";
+    const listedDay = left === "month" && (right === "list" || right === "range");
+    if (value !== undefined && (beforeMark || listedDay)) {
+      token.kind = "num";
+      token.text = String(value);
+      token.value = value;
+    } else {
+      token.kind = "other";
+    }
+  });
+}
+
+/** Only white space and line breaks: every token but the end is a line break. */
+function isBlank(tokens: readonly Token[]): boolean {
+  return tokens.every((token) => token.kind === "end" || token.text.trim() === "");
+}
+
+const NOTHING: Token = { kind: "end", text: "", value: 0, start: 0, end: 0, spaced: false };
+
+/** The token at i, or an end token outside the text: readers look ahead and behind without bounds checks. */
+function at(tokens: readonly Token[], i: number): Token {
+  // Checked by hand: reading past an array's end takes a slow path in V8.
+  return i >= 0 && i < tokens.length ? (tokens[i] as Token) : NOTHING;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates
+
+/** A date as written: the parts the text gives, before the cell's context fills in the rest. */
+interface Term {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** Token indices: its first token, and the one after its last. */
+  first: number;
+  next: number;
+  /** 年月日 dates make a following dotted number a time (`4月22日 9.30`); numeric dates do not (`4.20 4.22`). */
+  style: "chinese" | "numeric";
+}
+
+/** What may directly follow a date written without 日: remarks that begin 起 前 后 期间 全天 周一 星期 上午 (…). */
+const DATE_FOLLOWERS = new Set([..."起前后期全周星礼上下中晚早午当()[]【】〔〕<>《》。\"'“”‘’"]);
+
+/**
+ * Whether a date written without a closing 日 may end before this token. A space, a connector or an allowed
+ * remark may follow; `4.5小时`, `20人` and `9点` are not dates.
+ */
+function canEndDate(token: Token): boolean {
+  switch (token.kind) {
+    case "end":
+    case "list":
+    case "range":
+    case "day":
+      return true;
+    case "other":
+      return token.spaced || DATE_FOLLOWERS.has(token.text.charAt(0));
+    default:
+      return token.spaced && token.kind !== "colon";
+  }
+}
+
+/** The separator a token can be inside a numeric date, if any: a single "-", "/" or ".". */
+function separatorOf(token: Token): string | undefined {
+  if (token.spaced) return undefined;
+  const separates = token.kind === "slash" || token.kind === "dot" || (token.kind === "range" && token.text === "-");
+  return separates ? token.text : undefined;
+}
+
+function isNum(token: Token, maxDigits: number): boolean {
+  return token.kind === "num" && token.text.length <= maxDigits;
+}
+
+/** 2024 as written; 24 means 2024; any other length is not a year, which makes the date impossible. */
+function yearOf(token: Token): number {
+  if (token.text.length === 4) return token.value;
+  if (token.text.length === 2) return 2000 + token.value;
+  return Number.NaN;
+}
+
+/**
+ * Reads the date starting at token i, if one does. `continues` says the token before is a connector right
+ * after a date, where a bare day (`4月20日、21`) or a 号 day (`4月20号、22号`) belongs to that date's month.
+ */
+function readTerm(tokens: readonly Token[], i: number, continues: boolean): Term | undefined {
+  if (at(tokens, i).kind !== "num") return undefined;
+  return (
+    readCompactDate(tokens, i) ??
+    readNumericDate(tokens, i) ??
+    readChineseDate(tokens, i, continues) ??
+    readMonthDayPair(tokens, i) ??
+    (continues ? readBareDay(tokens, i) : undefined)
+  );
+}
+
+const COMPACT_DATE = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+
+/** 20240422. Eight digits that do not look like year, month (01-12) and day (01-31) are a phone number. */
+function readCompactDate(tokens: readonly Token[], i: number): Term | undefined {
+  const token = at(tokens, i);
+  if (!COMPACT_DATE.test(token.text)) return undefined;
+  const next = skipDayMark(tokens, i + 1);
+  if (!canEndDate(at(tokens, next))) return undefined;
+  const digits = token.text;
+  return {
+    year: Number(digits.slice(0, 4)),
+    month: Number(digits.slice(4, 6)),
+    day: Number(digits.slice(6)),
+    first: i,
+    next,
+    style: "numeric",
+  };
+}
+
+/** 2024-04-22, 2024/4/22, 2024.4.22 (and 24.4.22): the same separator twice, no spaces inside. */
+function readNumericDate(tokens: readonly Token[], i: number): Term | undefined {
+  const year = at(tokens, i);
+  if (year.text.length !== 4 && year.text.length !== 2) return undefined;
+  const separator = separatorOf(at(tokens, i + 1));
+  const month = at(tokens, i + 2);
+  const day = at(tokens, i + 4);
+  if (separator === undefined || separatorOf(at(tokens, i + 3)) !== separator) return undefined;
+  if (!isNum(month, 2) || month.spaced || !isNum(day, 2) || day.spaced) return undefined;
+  const next = skipDayMark(tokens, i + 5);
+  // "2024.4.22月" is not a date but a list number glued to one; "09:30" after a date is read as a time later.
+  const after = at(tokens, next).kind;
+  if (after === "year" || after === "month" || after === "colon") return undefined;
+  return { year: yearOf(year), month: month.value, day: day.value, first: i, next, style: "numeric" };
+}
+
+/**
+ * [Y年][M月][D日|D号], any part optional but in that order; `4月20` without 日 is a day when a connector, space or
+ * remark follows (`4月20-22日`, `4月20、21日`). A 号 day without its month must continue a list or range.
+ */
+function readChineseDate(tokens: readonly Token[], i: number, continues: boolean): Term | undefined {
+  const term: Term = { first: i, next: i, style: "chinese" };
+  let j = i;
+  if (at(tokens, j + 1).kind === "year" && at(tokens, j).kind === "num") {
+    term.year = yearOf(at(tokens, j));
+    j += 2;
+  }
+  if (at(tokens, j + 1).kind === "month" && at(tokens, j).kind === "num") {
+    term.month = at(tokens, j).value;
+    j += 2;
+  }
+  const dayToken = at(tokens, j);
+  const mark = at(tokens, j + 1);
+  if (dayToken.kind === "num" && mark.kind === "day") {
+    const numbersSomethingElse = mark.text !== "日" && term.month === undefined && !continues;
+    if (!numbersSomethingElse) {
+      term.day = dayToken.value;
+      j += 2;
+    }
+  } else if (term.month !== undefined && isNum(dayToken, 2) && canEndDate(mark)) {
+    term.day = dayToken.value;
+    j += 1;
+  }
+  term.next = j;
+  return j > i ? term : undefined;
+}
+
+/**
+ * 4/22, 4.22, 4-22: month and day with one separator, no spaces inside. 13/1 is an impossible date, but 13.1 and
+ * 20-22 are not dates at all, and neither is 4-22日 (a day range with its month elsewhere).
+ */
+function readMonthDayPair(tokens: readonly Token[], i: number): Term | undefined {
+  const month = at(tokens, i);
+  const separator = separatorOf(at(tokens, i + 1));
+  const day = at(tokens, i + 2);
+  if (separator === undefined || !isNum(month, 2) || !isNum(day, 2) || day.spaced) return undefined;
+  // A third part with the same separator is a version or list number (1.2.3), not a month and day.
+  if (separatorOf(at(tokens, i + 3)) === separator && at(tokens, i + 4).kind === "num") return undefined;
+  // With "." or "-" the first number must be a month, or it is a decimal (0.5) or a day range (20-22日).
+  if (separator !== "/" && (month.value < 1 || month.value > 12)) return undefined;
+  if (separator === "-" && at(tokens, i + 3).kind === "day") return undefined;
+  const next = skipDayMark(tokens, i + 3);
+  if (!canEndDate(at(tokens, next))) return undefined;
+  return { month: month.value, day: day.value, first: i, next, style: "numeric" };
+}
+
+/**
+ * A day alone after a connector (`4月20日、21`, `4.20-26`). Not when a list then goes on with a month of its own:
+ * that number numbers the list (`4月20日；2、4月22日`).
+ */
+function readBareDay(tokens: readonly Token[], i: number): Term | undefined {
+  const day = at(tokens, i);
+  const after = at(tokens, i + 1);
+  if (!isNum(day, 2) || !canEndDate(after)) return undefined;
+  if (after.kind === "list" && startsWithMonth(tokens, i + 2)) return undefined;
+  return { day: day.value, first: i, next: i + 1, style: "numeric" };
+}
+
+function startsWithMonth(tokens: readonly Token[], i: number): boolean {
+  const after = at(tokens, i + 1).kind;
+  const monthMark = after === "year" || after === "month" || after === "dot" || after === "slash";
+  return at(tokens, i).kind === "num" && monthMark;
+}
+
+function skipDayMark(tokens: readonly Token[], i: number): number {
+  return at(tokens, i).kind === "day" ? i + 1 : i;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Times of day
+
+/** Words ending in these introduce a time: 上午 下午 中午 早上 晚上 晚 早. */
+const DAYPART_ENDINGS = new Set([..."午上晚早"]);
+
+/**
+ * Reads a time of day or a range of times at token i (`9:30`, `14:00-16:00`, `9点半`, `9时30分`, `上午9.30`);
+ * returns the index after it. Times are skipped so their digits never become days.
+ */
+function readTimeOfDay(tokens: readonly Token[], i: number, dotIsClock: boolean): number | undefined {
+  const end = readClock(tokens, i, dotIsClock, false);
+  if (end === undefined) return undefined;
+  // "14:00-16:00": this connector joins two times, not two days.
+  if (at(tokens, end).kind === "range") return readClock(tokens, end + 1, dotIsClock, true) ?? end;
+  return end;
+}
+
+function readClock(tokens: readonly Token[], i: number, dotIsClock: boolean, bareHour: boolean): number | undefined {
+  const hour = at(tokens, i);
+  if (!isNum(hour, 2) || hour.value > 24) return undefined;
+  const mark = at(tokens, i + 1);
+  if (mark.kind === "colon" && isMinutes(at(tokens, i + 2))) return skipSeconds(tokens, i + 3);
+  if (mark.kind === "dot" && dotIsClock && isMinutes(at(tokens, i + 2))) return i + 3;
+  if (mark.kind === "other" && (mark.text.startsWith("点") || mark.text.startsWith("时"))) {
+    return skipMinutes(tokens, i + 2);
+  }
+  // The end of a time range may drop its minutes ("9:30-11"), but "9:30-4月26日" goes on to a date.
+  return bareHour && !DATE_PARTS.has(mark.kind) ? i + 1 : undefined;
+}
+
+const DATE_PARTS: ReadonlySet<Kind> = new Set(["year", "month", "day", "dot", "slash"]);
+
+function isMinutes(token: Token): boolean {
+  return token.kind === "num" && token.text.length === 2 && token.value <= 59;
+}
+
+/** 9:30:00, as Excel writes a date-time cell's text. */
+function skipSeconds(tokens: readonly Token[], i: number): number {
+  return at(tokens, i).kind === "colon" && isMinutes(at(tokens, i + 1)) ? i + 2 : i;
+}
+
+/** 9点30分 */
+function skipMinutes(tokens: readonly Token[], i: number): number {
+  const unit = at(tokens, i + 1);
+  return isNum(at(tokens, i), 2) && unit.kind === "other" && unit.text.startsWith("分") ? i + 2 : i;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the whole cell
+
+const TIME_WORDS = /[0-9年月日号周旬天期时季初底末]|待定|另行|通知|择期|届时|近期|tbd/i;
+
+/**
+ * Walks the tokens once. A date becomes a single day when the next date or the end shows that no range follows;
+ * the year and month of each date carry to the dates after it (`4月20日、22日`, `2023年4月20日、4月22日`).
+ */
+class Reader {
+  private readonly spans: DateSpan[] = [];
+  private year: number;
+  private month: number | undefined;
+  /** The last single day, held back because a connector may still make it the start of a range. */
+  private open: { term: Term; day: Ymd } | undefined;
+  /** The index of a connector read after `open`, or -1. */
+  private connectorAt = -1;
+  /** Where the last date with a day ended, and how it was written. */
+  private lastDayEnd = -1;
+  private lastDayStyle: Term["style"] | undefined;
+  private vague: string | undefined;
+  private impossible: string | undefined;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly source: string,
+    private readonly normal: string,
+    defaultYear: number,
+  ) {
+    this.year = defaultYear;
+  }
+
+  read(): ActivityTimeResult {
+    let i = 0;
+    while (at(this.tokens, i).kind !== "end" && this.impossible === undefined) i = this.step(i);
+    this.flush();
+    if (this.impossible !== undefined) return { ok: false, reason: "impossible-date", fragment: this.impossible };
+    if (this.vague !== undefined) return { ok: false, reason: "no-specific-day", fragment: this.vague };
+    if (this.spans.length > 0) return { ok: true, spans: this.spans };
+    return { ok: false, reason: TIME_WORDS.test(this.normal) ? "no-specific-day" : "unrecognised" };
+  }
+
+  /** Reads whatever starts at token i; returns the index after it. */
+  private step(i: number): number {
+    // Dates and times begin with a number; anything else is a connector or noise.
+    if (at(this.tokens, i).kind !== "num") {
+      this.skip(i);
+      return i + 1;
+    }
+    const timeEnd = readTimeOfDay(this.tokens, i, this.dotIsClock(i));
+    if (timeEnd !== undefined) return timeEnd;
+    const term = readTerm(this.tokens, i, this.continuesDate(i));
+    if (term) {
+      this.take(term);
+      return term.next;
+    }
+    this.skip(i);
+    return i + 1;
+  }
+
+  private dotIsClock(i: number): boolean {
+    const before = at(this.tokens, i - 1);
+    const afterDaypart = before.kind === "other" && DAYPART_ENDINGS.has(before.text.charAt(before.text.length - 1));
+    return afterDaypart || (this.lastDayStyle === "chinese" && i === this.lastDayEnd);
+  }
+
+  private continuesDate(i: number): boolean {
+    const before = at(this.tokens, i - 1).kind;
+    return (before === "list" || before === "range") && i - 1 === this.lastDayEnd;
+  }
+
+  private take(term: Term): void {
+    const rangeStart = this.open !== undefined && this.connectorAt === term.first - 1 ? this.open : undefined;
+    if (term.day === undefined) {
+      // "4月20日至5月" ends nowhere in particular.
+      if (rangeStart) this.vague ??= this.fragment(rangeStart.term.first, term.next);
+      this.flush();
+      this.takeMonthOrYear(term);
+      return;
+    }
+    this.lastDayEnd = term.next;
+    this.lastDayStyle = term.style;
+    if (rangeStart) {
+      this.closeRange(rangeStart, term, term.day);
+    } else {
+      this.flush();
+      this.openDay(term, term.day);
+    }
+  }
+
+  /** "2024年4月" or "4月": no day, but it gives the month to days that follow ("4月下旬，22日"). */
+  private takeMonthOrYear(term: Term): void {
+    const year = term.year ?? this.year;
+    const month = term.month ?? this.month;
+    if (!isDay({ year, month: month ?? 1, day: 1 })) {
+      this.impossible = this.fragment(term.first, term.next);
+      return;
+    }
+    this.year = year;
+    this.month = month;
+  }
+
+  private openDay(term: Term, dayOfMonth: number): void {
+    const year = term.year ?? this.year;
+    const month = term.month ?? this.month;
+    if (month === undefined) {
+      this.vague ??= this.fragment(term.first, term.next);
+      return;
+    }
+    const day = { year, month, day: dayOfMonth };
+    if (!isDay(day)) {
+      this.impossible = this.fragment(term.first, term.next);
+      return;
+    }
+    this.year = year;
+    this.month = month;
+    this.open = { term, day };
+    this.connectorAt = -1;
+  }
+
+  private closeRange(start: { term: Term; day: Ymd }, term: Term, dayOfMonth: number): void {
+    const end = rangeEnd(start.day, term, dayOfMonth);
+    const startIso = toIsoDate(start.day);
+    if (!isDay(end) || toIsoDate(end) < startIso) {
+      this.impossible = this.fragment(isDay(end) ? start.term.first : term.first, term.next);
+      return;
+    }
+    this.spans.push({ start: startIso, end: toIsoDate(end) });
+    this.year = end.year;
+    this.month = end.month;
+    this.open = undefined;
+    this.connectorAt = -1;
+  }
+
+  /** A token that is not part of a date or time: a connector, or noise that may end a pending range. */
+  private skip(i: number): void {
+    const token = at(this.tokens, i);
+    if (token.kind === "range" && this.open) this.connectorAt = i;
+    // A list or a stray number (a phone number, "9-11点") separates what comes before from what comes after;
+    // words do not, so "4月20日（周六）至4月26日" is still one range.
+    else if (token.kind === "list" || token.kind === "num") this.flush();
+  }
+
+  /** Emits the held-back day as a single day. */
+  private flush(): void {
+    if (this.open) {
+      const day = toIsoDate(this.open.day);
+      this.spans.push({ start: day, end: day });
+    }
+    this.open = undefined;
+    this.connectorAt = -1;
+  }
+
+  /** The original text from token `first` up to, not including, token `next`. */
+  private fragment(first: number, next: number): string {
+    return this.source.slice(at(this.tokens, first).start, at(this.tokens, next - 1).end).trim();
+  }
+}
+
+/** isRealDay, with a shortcut for the days every month has: isRealDay builds a Date, the cost of a whole parse. */
+function isDay(ymd: Ymd): boolean {
+  const { year, month, day } = ymd;
+  // The parts come from runs of digits, so they are whole numbers (or NaN, which fails every comparison).
+  const inEveryMonth = year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 28;
+  return inEveryMonth || isRealDay(ymd);
+}
+
+/**
+ * The end of a range takes the start's year and month when it omits them. It runs into the next year only when
+ * its month is far before the start's (`12月30日-1月2日`); `4月22日-3月1日` stays backwards and impossible.
+ */
+function rangeEnd(start: Ymd, term: Term, dayOfMonth: number): Ymd {
+  const month = term.month ?? start.month;
+  const wraps = term.year === undefined && term.month !== undefined && start.month - term.month >= 6;
+  return { year: (term.year ?? start.year) + (wraps ? 1 : 0), month, day: dayOfMonth };
+}
