@@ -94,6 +94,24 @@ export const cliMessages = {
   internalError: "程序内部出错（这是 Huizong 的缺陷，请把下面的信息发给维护人员）：",
 } as const;
 
+/** Words written into the template workbooks a clerk sends out. */
+export const templateText = {
+  creator: "汇总 Huizong",
+  subject: (attachment: string) => `知识产权宣传周重点活动安排表（${attachment}）`,
+  sheetName: (template: { attachment: string; level: string }) => `${template.attachment} ${template.level}层面`,
+  guidance: (facts: { year: number; week: string; examples: string; required: string }) =>
+    `填表说明：1. 活动时间须在宣传周（${facts.year}年${facts.week}）内，写到具体日期，如 ${facts.examples}；` +
+    "2. 联系人请在同一格内写姓名和电话，如：王斌 13812345678；3. 活动规模填写人数，如 300、约300人；" +
+    `4. ${facts.required}为必填；请勿改动表头，行数不够可在表格内插入行。`,
+  checkTitle: "请核对",
+  timePrompt: (week: string, examples: string) => `须在宣传周（${week}）内，写到具体日期，如 ${examples}。`,
+  timeError: (week: string) => `活动时间应在宣传周（${week}）内。若写的是“某月某日上午”这类文字，请点“是”保留。`,
+  headCountError: "活动规模应为人数（正整数）。若写的是“约300人”这类文字，请点“是”保留。",
+  contactError: "联系人请在同一格写姓名和电话，如：王斌 13812345678。",
+  unitPrompt: "填写本单位全称，如：上海市市场监督管理局。",
+  fillDatePrompt: "填写填表日期，如 2024/4/10。",
+} as const;
+
 /** The command line's help, shown by `huizong --help` and `huizong <command> --help`. */
 export const helpText = {
   program: "汇总：知识产权宣传周重点活动安排表的模板、检查与汇总",
