@@ -94,6 +94,11 @@ export const cliMessages = {
   internalError: "程序内部出错（这是 Huizong 的缺陷，请把下面的信息发给维护人员）：",
 } as const;
 
+/** Words of the merge and the master workbook. */
+export const mergeMessages = {
+  unitFromFile: (fileName: string) => `（未填单位名称：${fileName}）`,
+} as const;
+
 /** Words written into the template workbooks a clerk sends out. */
 export const templateText = {
   creator: "汇总 Huizong",

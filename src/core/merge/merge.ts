@@ -1,0 +1,120 @@
+import type { FileReport } from "../fileReport";
+import { indexRoster, normaliseUnitName, type Roster, type RosterIndex } from "../roster";
+import type { Submission } from "../validate";
+import { templates } from "../templates/registry";
+import { mergeMessages as say } from "../../messages/zhCN";
+import { compareMasterRows, masterRowFrom, type MasterRow } from "./masterRow";
+import { rosterStatuses, type RosterEntry } from "./rosterStatus";
+
+/** A returned file as the merge sees it: its report, and its submission when it was read as a template. */
+export interface IncomingReturn {
+  report: FileReport;
+  submission: Submission | undefined;
+  /** File modification time: of two returns from one unit, the newer wins. */
+  modifiedMs: number;
+}
+
+export type MergeAction = "added" | "replaced" | "superseded" | "rejected" | "ignored";
+
+export type MergedFileReport = FileReport & { action: MergeAction; rowsWritten: number };
+
+export interface MergeResult {
+  /** The new master, sorted. */
+  rows: MasterRow[];
+  files: MergedFileReport[];
+  /** Data rows in the files given (read as templates). */
+  rowsIn: number;
+  /** Rows of this run written to the master; rowsIn - rowsWritten were superseded by a newer return. */
+  rowsWritten: number;
+  /** Earlier master rows removed because their unit returned again. */
+  rowsReplaced: number;
+  /** Earlier master rows kept: other units' rows and rows typed by hand. */
+  rowsKept: number;
+  roster: RosterEntry[] | undefined;
+}
+
+/**
+ * The merge: (current master rows, returned files) -> (new master rows, report). Pure and deterministic.
+ *
+ * Keyed on the reporting unit and template: a unit's newest return replaces all its earlier rows, so merging the
+ * same files twice changes nothing. Rows typed into the master by hand (no key) are never touched; invalid rows
+ * are merged with 校验结果 filled; a file that yields no rows never wipes a unit's earlier rows.
+ */
+export function mergeReturns(master: readonly MasterRow[], incoming: readonly IncomingReturn[], roster?: Roster): MergeResult {
+  const index = roster ? indexRoster(roster) : undefined;
+  const candidates = incoming.map((entry, order) => ({ entry, order, identity: identify(entry, index) }));
+
+  const winners = new Map<string, (typeof candidates)[number]>();
+  for (const candidate of candidates) {
+    if (!candidate.identity) continue;
+    const current = winners.get(candidate.identity.key);
+    if (!current || isNewer(candidate, current)) winners.set(candidate.identity.key, candidate);
+  }
+
+  const replacedKeys = new Set(winners.keys());
+  const kept = master.filter((row) => row.key === null || !replacedKeys.has(row.key));
+  const earlierKeys = new Set(master.map((row) => row.key));
+  const added: MasterRow[] = [];
+  const files = candidates.map(({ entry, identity }): MergedFileReport => {
+    const base = { ...entry.report, rowsWritten: 0 };
+    if (entry.report.status === "ignored") return { ...base, action: "ignored" };
+    if (!identity) return { ...base, action: "rejected" };
+    if (winners.get(identity.key)?.entry !== entry) return { ...base, action: "superseded" };
+    const rows = rowsOf(entry, identity);
+    added.push(...rows);
+    return { ...base, unit: identity.unit, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
+  });
+
+  const rows = [...kept, ...added].sort(compareMasterRows);
+  const rowsIn = candidates.reduce((sum, { identity, entry }) => sum + (identity ? entry.report.rows : 0), 0);
+  return {
+    rows,
+    files,
+    rowsIn,
+    rowsWritten: added.length,
+    rowsReplaced: master.length - kept.length,
+    rowsKept: kept.length,
+    roster: index ? rosterStatuses(index, rows, files) : undefined,
+  };
+}
+
+interface Identity {
+  key: string;
+  unit: string;
+}
+
+/**
+ * Which submission a return is: template kind and unit (its roster name when the roster knows it). A return
+ * without 单位名称 is keyed on its file name, or on the roster unit that the file name mentions.
+ */
+function identify(entry: IncomingReturn, index: RosterIndex | undefined): Identity | undefined {
+  const submission = entry.submission;
+  if (!submission || submission.rows.length === 0) return undefined;
+  const named = submission.unit ?? index?.findInFileName(entry.report.file)?.name;
+  if (named) {
+    const unit = index?.find(named)?.name ?? named;
+    return { key: `${submission.kind}|${normaliseUnitName(unit)}`, unit };
+  }
+  const fileName = entry.report.file.replace(/^.*[\\/]/, "");
+  return { key: `${submission.kind}|file:${fileName}`, unit: say.unitFromFile(fileName) };
+}
+
+type Candidate = { entry: IncomingReturn; order: number };
+
+/** The newer file wins; at equal times, the one given later. */
+function isNewer(a: Candidate, b: Candidate): boolean {
+  return a.entry.modifiedMs !== b.entry.modifiedMs ? a.entry.modifiedMs > b.entry.modifiedMs : a.order > b.order;
+}
+
+function rowsOf(entry: IncomingReturn, identity: Identity): MasterRow[] {
+  const submission = entry.submission;
+  if (!submission) return [];
+  const template = templates[submission.kind];
+  const tableProblems = submission.issues
+    .filter((issue) => issue.row === null && issue.severity === "error")
+    .map((issue) => issue.message);
+  const sourceFile = entry.report.file.replace(/^.*[\\/]/, "");
+  return submission.rows.map((row) =>
+    masterRowFrom(row, { unit: identity.unit, template, sourceFile, key: identity.key, tableProblems }),
+  );
+}
