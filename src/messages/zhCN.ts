@@ -99,6 +99,14 @@ export const mergeMessages = {
   unitFromFile: (fileName: string) => `（未填单位名称：${fileName}）`,
 } as const;
 
+/** Words written into the master workbook. */
+export const masterText = {
+  title: "知识产权宣传周重点活动汇总表",
+  creator: "汇总 Huizong",
+  statusHeaders: ["单位", "报送情况", "活动条数", "有问题的条数", "来源文件"],
+  statusLabel: { submitted: "已报送", "has-errors": "有错误", missing: "未报送", "not-on-roster": "不在名单中" },
+} as const;
+
 /** Words written into the template workbooks a clerk sends out. */
 export const templateText = {
   creator: "汇总 Huizong",

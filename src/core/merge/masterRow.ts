@@ -23,6 +23,7 @@ export const MASTER_HEADERS = {
   firstDay: "活动日期",
   problems: "校验结果",
   sourceFile: "来源文件",
+  sourceRow: "来源行",
   key: "汇总标识",
 } as const;
 
