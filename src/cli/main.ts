@@ -3,7 +3,11 @@ import { Command, CommanderError, Option } from "commander";
 import { resolveCampaign, type CampaignSettings } from "../core/campaign";
 import { cliMessages as say, helpText } from "../messages/zhCN";
 import { EXIT, type CommandResult } from "./exitCodes";
+import { mergeCommand } from "./mergeCommand";
+import { templateCommand } from "./templateCommand";
 import { validateCommand } from "./validateCommand";
+import { DEFAULT_CAMPAIGN } from "../core/campaign";
+import type { TemplateKind } from "../core/templates/templateSchema";
 
 /** A usage problem found after parsing (bad --start/--end): reported like commander's own usage errors. */
 class UsageError extends Error {
@@ -40,6 +44,38 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
   ).action((files: string[], options: { json: boolean; start?: string; end?: string }) =>
     run(validateCommand(files, { json: options.json, campaign: campaignFrom(options) })),
   );
+
+  weekOptions(
+    program
+      .command("template")
+      .description(helpText.template)
+      .addOption(new Option("--kind <kind>", helpText.kind).choices(["city", "district"]).makeOptionMandatory())
+      .option("--unit <NAME>", helpText.unit)
+      .requiredOption("-o, --output <FILE.xlsx>", helpText.templateOutput)
+      .option("--json", helpText.json, false),
+  ).action((options: { kind: TemplateKind; unit?: string; output: string; json: boolean; start?: string; end?: string }) =>
+    run(
+      templateCommand({
+        kind: options.kind,
+        unit: options.unit,
+        output: options.output,
+        json: options.json,
+        campaign: campaignFrom(options) ?? DEFAULT_CAMPAIGN,
+      }),
+    ),
+  );
+
+  weekOptions(
+    program
+      .command("merge")
+      .description(helpText.merge)
+      .argument("<FILE...>", helpText.files)
+      .requiredOption("-o, --output <MASTER.xlsx>", helpText.masterOutput)
+      .option("--roster <ROSTER>", helpText.roster)
+      .option("--json", helpText.json, false),
+  ).action((files: string[], options: { output: string; roster?: string; json: boolean; start?: string; end?: string }) =>
+    run(mergeCommand(files, { output: options.output, roster: options.roster, json: options.json, campaign: campaignFrom(options) })),
+  );
   return program;
 }
 
@@ -57,6 +93,8 @@ function usageMessage(error: CommanderError): string {
       return say.usageError(`选项 ${option} 后缺少取值`);
     case "commander.missingMandatoryOptionValue":
       return say.usageError(`缺少必需的选项 ${option}`);
+    case "commander.invalidArgument":
+      return say.usageError(`选项取值有误：${error.message.replace(/^error:\s*/, "")}（--kind 只能是 city 或 district）`);
     case "commander.excessArguments":
       return say.usageError("多余的参数");
     default:

@@ -1,6 +1,7 @@
 import { DEFAULT_CAMPAIGN, type CampaignSettings } from "./campaign";
 import type { ValidationIssue } from "./issues";
 import { locateTable, type LocatedTable } from "./locateTable";
+import { isMasterSheet } from "./merge/readMaster";
 import type { RawWorkbook } from "./rawSheet";
 import { isMetadataSheet, metadataCampaign, readTemplateMetadata, type TemplateMetadata } from "./templateMetadata";
 import { validateTable, type Submission } from "./validate";
@@ -31,7 +32,8 @@ export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {})
   const metadata = readTemplateMetadata(workbook.sheets);
   const campaign = options.campaign ?? metadataCampaign(metadata) ?? DEFAULT_CAMPAIGN;
   const tables = workbook.sheets
-    .filter((sheet) => !isMetadataSheet(sheet))
+    // A master merged by Huizong has the same columns as a return; it is never a unit's submission.
+    .filter((sheet) => !isMetadataSheet(sheet) && !isMasterSheet(sheet))
     .map((sheet) => ({ sheet, table: locateTable(sheet, metadata?.kind) }))
     .filter((found): found is { sheet: (typeof found)["sheet"]; table: LocatedTable } => found.table !== undefined);
   const best = pickBestTable(tables);

@@ -91,6 +91,13 @@ export const cliMessages = {
   usageError: (detail: string) => `用法有误：${detail}`,
   progress: (done: number, total: number) => `已处理 ${done}/${total} 个文件…`,
   seeHelp: "运行 huizong --help 查看用法。",
+  cannotWrite: (file: string, reason: string) => `无法写入 ${file}：${reason}（若文件正在 Excel 或 WPS 中打开，请先关闭）。`,
+  templateWritten: (file: string, kind: string, week: string, unit: string | undefined) =>
+    `已生成${kind}模板：${file}（宣传周 ${week}${unit ? `，单位：${unit}` : ""}）。可直接发给各单位填写。`,
+  masterUnreadable: (file: string, reason: string) => `汇总表 ${file} 无法读取，未做任何改动：${reason}`,
+  masterNotXlsx: (file: string) => `汇总表须为 .xlsx 文件：${file}。请换一个以 .xlsx 结尾的文件名。`,
+  rosterUnreadable: (file: string, reason: string) => `名单文件 ${file} 无法读取：${reason}`,
+  rosterEmpty: (file: string) => `名单文件 ${file} 中没有单位：请每行写一个单位名称。`,
   internalError: "程序内部出错（这是 Huizong 的缺陷，请把下面的信息发给维护人员）：",
 } as const;
 
@@ -99,11 +106,33 @@ export const mergeMessages = {
   unitFromFile: (fileName: string) => `（未填单位名称：${fileName}）`,
 } as const;
 
+/** The Chinese summary `huizong merge` prints. */
+export const mergeReportText = {
+  heading: (output: string) => `合并到 ${output}：`,
+  action: { added: "新增", replaced: "替换", superseded: "被较新文件取代", rejected: "拒收", ignored: "已忽略" },
+  rows: (rows: number) => ` · ${rows} 条活动`,
+  errors: (errors: number) => `（有错误 ${errors} 处，已写入“校验结果”）`,
+  fileSummary: (files: number, added: number, replaced: number, superseded: number, rejected: number, ignored: number) =>
+    `共 ${files} 个文件：新增 ${added} 个，替换 ${replaced} 个，被取代 ${superseded} 个，拒收 ${rejected} 个，忽略 ${ignored} 个。`,
+  rowSummary: (rowsIn: number, written: number, replaced: number, kept: number, total: number, problems: number) =>
+    `读入活动 ${rowsIn} 条，写入 ${written} 条${rowsIn > written ? `（${rowsIn - written} 条来自被取代的文件）` : ""}；` +
+    `替换旧行 ${replaced} 条，保留原有 ${kept} 条；汇总表现有 ${total} 条，其中 ${problems} 条有问题（已标色）。`,
+  rosterSummary: (expected: number, submitted: number, withErrors: string[], missing: string[], unknown: string[]) =>
+    [
+      `名单 ${expected} 个单位：已报送 ${submitted} 个，有错误 ${withErrors.length} 个，未报送 ${missing.length} 个。`,
+      withErrors.length > 0 ? `有错误：${withErrors.join("、")}` : "",
+      missing.length > 0 ? `未报送：${missing.join("、")}` : "",
+      unknown.length > 0 ? `不在名单中：${unknown.join("、")}` : "",
+    ]
+      .filter((line) => line !== "")
+      .join("\n"),
+} as const;
+
 /** Words written into the master workbook. */
 export const masterText = {
   title: "知识产权宣传周重点活动汇总表",
   creator: "汇总 Huizong",
-  statusHeaders: ["单位", "报送情况", "活动条数", "有问题的条数", "来源文件"],
+  statusHeaders: ["单位", "报送情况", "活动条数", "有问题的条数", "来源文件", "别名"],
   statusLabel: { submitted: "已报送", "has-errors": "有错误", missing: "未报送", "not-on-roster": "不在名单中" },
 } as const;
 
@@ -130,6 +159,13 @@ export const helpText = {
   program: "汇总：知识产权宣传周重点活动安排表的模板、检查与汇总",
   help: "显示帮助",
   validate: "检查各单位报回的活动安排表，逐格指出问题和改法",
+  template: "生成附件1（市级层面）或附件2（区级层面）模板，可直接发给各单位填写",
+  kind: "模板：city 为附件1（市级层面），district 为附件2（区级层面）",
+  unit: "预先填好“单位名称”",
+  templateOutput: "输出的 .xlsx 文件",
+  merge: "把各单位报回的表合并到汇总表（已有汇总表时更新它）",
+  masterOutput: "汇总表 .xlsx 文件：不存在则新建，存在则更新",
+  roster: "应报单位名单（.txt 每行一个单位，或 .csv/.xlsx 第一列；其后各列为别名）",
   files: "要检查的文件或文件夹（.xlsx .xlsm .xls .et .ods .csv）",
   json: "以 JSON 输出（仅输出一个 JSON 文档）",
   start: "宣传周开始日期，默认取模板中的设置，否则为 2024-04-20",

@@ -2,6 +2,8 @@ import { serialToIsoDate, parseIsoDate, toIsoDate, type IsoDate } from "../calen
 import { cellText, type Cell, type RawSheet } from "../rawSheet";
 import { normaliseHeader } from "../text";
 import { emptyValues, MASTER_ACTIVITY_COLUMNS, MASTER_HEADERS, type MasterRow } from "./masterRow";
+import { masterText } from "../../messages/zhCN";
+import { rosterFromRows, type Roster } from "../roster";
 
 /** How far down the clerk may have pushed the header (a title typed above it). */
 const HEADER_SEARCH_ROWS = 10;
@@ -70,4 +72,28 @@ function dayOf(cell: Cell | undefined): IsoDate | null {
   if (!match) return null;
   const ymd = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
   return parseIsoDate(toIsoDate(ymd)) ? toIsoDate(ymd) : null;
+}
+
+/** Whether a sheet is a Huizong master (so it is never mistaken for a unit's return). */
+export function isMasterSheet(sheet: RawSheet): boolean {
+  return findHeader(sheet) !== undefined;
+}
+
+/**
+ * The roster a previous merge stored in 报送情况 (unit, status, …, aliases), so `merge` without `--roster` keeps
+ * tracking the same units. Units listed as not on the roster are not part of it.
+ */
+export function readStatusRoster(sheet: RawSheet): Roster {
+  const [unitHeader, statusHeader] = masterText.statusHeaders;
+  const aliasHeader = masterText.statusHeaders[masterText.statusHeaders.length - 1];
+  const header = sheet.rows[0]?.map((cell) => cellText(cell)) ?? [];
+  const unitCol = header.indexOf(unitHeader);
+  const statusCol = header.indexOf(statusHeader);
+  const aliasCol = header.indexOf(aliasHeader ?? "");
+  if (unitCol < 0 || statusCol < 0) return [];
+  const rows = sheet.rows
+    .slice(1)
+    .filter((cells) => cellText(cells[statusCol]) !== masterText.statusLabel["not-on-roster"])
+    .map((cells) => [cellText(cells[unitCol]), ...(aliasCol >= 0 ? cellText(cells[aliasCol]).split("，") : [])]);
+  return rosterFromRows(rows);
 }

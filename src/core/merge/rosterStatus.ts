@@ -7,6 +7,8 @@ export type RosterStatus = "missing" | "submitted" | "has-errors" | "not-on-rost
 /** One line of 报送情况: an expected unit (or a unit the roster does not know) and how its return stands. */
 export interface RosterEntry {
   unit: string;
+  /** The roster's other names for the unit, kept so a later merge can recover the roster from 报送情况. */
+  aliases: string[];
   status: RosterStatus;
   /** Activities of this unit in the master. */
   rows: number;
@@ -34,9 +36,10 @@ export function rosterStatuses(index: RosterIndex, rows: readonly MasterRow[], f
   const entries: RosterEntry[] = index.roster.map((unit) => {
     const unitRows = byUnit.get(unit.name) ?? [];
     byUnit.delete(unit.name);
-    if (unitRows.length > 0) return entryFor(unit.name, unitRows);
+    if (unitRows.length > 0) return { ...entryFor(unit.name, unitRows), aliases: unit.aliases };
     const failed = files.find((file) => file.action === "rejected" && index.findInFileName(file.file) === unit);
-    return { unit: unit.name, status: failed ? "has-errors" : "missing", rows: 0, rowsWithErrors: 0, file: failed?.file ?? null };
+    const status = failed ? "has-errors" : "missing";
+    return { unit: unit.name, aliases: unit.aliases, status, rows: 0, rowsWithErrors: 0, file: failed?.file ?? null };
   });
   for (const [unit, unitRows] of byUnit) entries.push({ ...entryFor(unit, unitRows), status: "not-on-roster" });
   return entries;
@@ -46,6 +49,7 @@ function entryFor(unit: string, rows: MasterRow[]): RosterEntry {
   const rowsWithErrors = rows.filter((row) => row.problems !== "").length;
   return {
     unit,
+    aliases: [],
     status: rowsWithErrors > 0 ? "has-errors" : "submitted",
     rows: rows.length,
     rowsWithErrors,

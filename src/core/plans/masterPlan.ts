@@ -90,6 +90,7 @@ export function statusSheetPlan(roster: readonly RosterEntry[]): SheetPlan {
       { value: entry.rows, style },
       { value: entry.rowsWithErrors, style },
       { value: entry.file ?? "", style },
+      { value: entry.aliases.join("，"), style },
     ];
   });
   const bodyRows = Math.max(body.length, 1);
@@ -99,7 +100,7 @@ export function statusSheetPlan(roster: readonly RosterEntry[]): SheetPlan {
     visibility: "visible",
     rows: [headers.map((header) => ({ value: header, style: "header" as const })), ...body],
     merges: [],
-    columnWidths: [28, 12, 10, 12, 30],
+    columnWidths: [28, 12, 10, 12, 30, 24],
     table: { name: "ReturnStatus", range: { startRow: 0, startCol: 0, endRow: bodyRows, endCol: headers.length - 1 }, style: "TableStyleLight1" },
     dataValidations: [],
     conditionalFormats: [],

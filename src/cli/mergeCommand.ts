@@ -1,0 +1,125 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { CampaignSettings } from "../core/campaign";
+import { countIssues } from "../core/fileReport";
+import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
+import { MASTER_SHEET_NAME, STATUS_SHEET_NAME, type MasterRow } from "../core/merge/masterRow";
+import { readMasterRows, readStatusRoster } from "../core/merge/readMaster";
+import { masterWorkbookPlan } from "../core/plans/masterPlan";
+import type { Roster } from "../core/roster";
+import { checkFile, readFailureMessage } from "../files/checkFile";
+import { readRoster } from "../files/readRoster";
+import { DEFAULT_READ_LIMITS, readWorkbook } from "../files/readWorkbook";
+import { writeIntoWorkbook, writeWorkbook } from "../files/writeWorkbook";
+import { cliMessages as say } from "../messages/zhCN";
+import { EXIT, type CommandResult } from "./exitCodes";
+import { listInputs, readInput } from "./inputFiles";
+import { formatMergeReport } from "./mergeReport";
+import { progressReporter } from "./progress";
+import { writeFileAtomically } from "./writeOutput";
+
+export interface MergeOptions {
+  output: string;
+  roster: string | undefined;
+  campaign: CampaignSettings | undefined;
+  json: boolean;
+}
+
+/** What is already in the master file, if there is one. */
+interface ExistingMaster {
+  bytes: Uint8Array | undefined;
+  rows: MasterRow[];
+  roster: Roster | undefined;
+}
+
+class MergeRefused extends Error {
+  override name = "MergeRefused";
+}
+
+/**
+ * `huizong merge FILE... -o MASTER.xlsx`: the clerk's one click. Reads the existing master (its rows, its other
+ * sheets, the roster it remembers), merges every readable return, writes the master back. One bad file never
+ * stops the others; a master that cannot be read is never overwritten.
+ */
+export async function mergeCommand(args: readonly string[], options: MergeOptions): Promise<CommandResult> {
+  try {
+    if (!/\.xlsx$/i.test(options.output)) throw new MergeRefused(say.masterNotXlsx(options.output));
+    const existing = await readExistingMaster(options.output);
+    const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
+    const incoming = await readReturns(args, options);
+    const result = mergeReturns(existing.rows, incoming, roster);
+    const reports = result.files;
+    const totals = countIssues(reports);
+    const anyReadable = reports.some((file) => file.status !== "unreadable" && file.status !== "ignored");
+    if (!anyReadable) return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
+
+    const plan = masterWorkbookPlan(result.rows, result.roster);
+    const bytes = existing.bytes ? await writeIntoWorkbook(existing.bytes, plan) : await writeWorkbook(plan);
+    await writeFileAtomically(options.output, bytes).catch((error: Error) => {
+      throw new MergeRefused(say.cannotWrite(options.output, error.message));
+    });
+    const document = {
+      files: reports,
+      ...totals,
+      output: options.output,
+      rowsIn: result.rowsIn,
+      rowsWritten: result.rowsWritten,
+      rowsReplaced: result.rowsReplaced,
+      rowsKept: result.rowsKept,
+      masterRows: result.rows.length,
+      roster: result.roster?.map(({ unit, status, rows, file }) => ({ unit, status, rows, file })) ?? [],
+    };
+    return done(options, document, formatMergeReport(result, options.output), totals.errors > 0 ? EXIT.problemsFound : EXIT.clean);
+  } catch (error) {
+    if (!(error instanceof MergeRefused)) throw error;
+    return done(options, { error: { code: "merge-refused", message: error.message } }, error.message, EXIT.unusable);
+  }
+}
+
+function done(options: MergeOptions, document: object, text: string, exitCode: number): CommandResult {
+  return { output: options.json ? JSON.stringify(document, null, 2) : text, exitCode };
+}
+
+async function readExistingMaster(file: string): Promise<ExistingMaster> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return { bytes: undefined, rows: [], roster: undefined };
+  const bytes = new Uint8Array(await readFile(file));
+  const read = readWorkbook(bytes, file);
+  if (!read.ok) throw new MergeRefused(say.masterUnreadable(file, readFailureMessage(read.code, read.detail)));
+  const master = read.workbook.sheets.find((sheet) => sheet.name === MASTER_SHEET_NAME);
+  const status = read.workbook.sheets.find((sheet) => sheet.name === STATUS_SHEET_NAME);
+  const roster = status ? readStatusRoster(status) : undefined;
+  return { bytes, rows: master ? readMasterRows(master) : [], roster: roster && roster.length > 0 ? roster : undefined };
+}
+
+async function loadRoster(file: string): Promise<Roster> {
+  const bytes = await readFile(file).catch(() => {
+    throw new MergeRefused(say.fileNotFound(file));
+  });
+  const read = readRoster(new Uint8Array(bytes), file);
+  if (!read.ok) throw new MergeRefused(say.rosterUnreadable(file, readFailureMessage(read.code, read.detail)));
+  if (read.roster.length === 0) throw new MergeRefused(say.rosterEmpty(file));
+  return read.roster;
+}
+
+/** Every input read and checked, in argument order; the master itself is never taken for a return. */
+async function readReturns(args: readonly string[], options: MergeOptions): Promise<IncomingReturn[]> {
+  const output = path.resolve(options.output);
+  const files = (await listInputs(args)).filter((file) => path.resolve(file) !== output);
+  const progress = progressReporter(files.length);
+  const incoming: IncomingReturn[] = [];
+  for (const file of files) {
+    const input = await readInput(file, DEFAULT_READ_LIMITS);
+    if (!input.ok) {
+      incoming.push({ report: input.report, submission: undefined, modifiedMs: 0 });
+    } else {
+      const { report, check } = checkFile(input.bytes, file, { campaign: options.campaign });
+      const submission = check && check.status !== "not-a-template" ? check.submission : undefined;
+      incoming.push({ report, submission, modifiedMs: input.modifiedMs });
+    }
+    progress(incoming.length);
+  }
+  return incoming;
+}
+
+export type { MergeResult };
