@@ -94,7 +94,7 @@ function usageMessage(error: CommanderError): string {
     case "commander.missingMandatoryOptionValue":
       return say.usageError(`缺少必需的选项 ${option}`);
     case "commander.invalidArgument":
-      return say.usageError(`选项取值有误：${error.message.replace(/^error:\s*/, "")}（--kind 只能是 city 或 district）`);
+      return say.usageError("--kind 只能是 city（附件1 市级层面）或 district（附件2 区级层面）");
     case "commander.excessArguments":
       return say.usageError("多余的参数");
     default:

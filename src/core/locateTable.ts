@@ -180,9 +180,14 @@ function valueBeside(view: SheetView, row: number, col: number, headerRow: numbe
   if (below < headerRow) {
     const cell = view.sheet.rows[below]?.[col];
     const text = cellText(cell);
-    if (text !== "" && !matchHeaderField(text)) return { value: text, cell: cell ?? undefined, row: below, col };
+    if (text !== "" && !matchHeaderField(text) && !isNoteText(text)) return { value: text, cell: cell ?? undefined, row: below, col };
   }
   return undefined;
+}
+
+/** A guidance line (填表说明：…) or any long sentence is never a header field's value. */
+function isNoteText(text: string): boolean {
+  return text.length > 40 || FOOTER_START.test(removeSpaces(text));
 }
 
 function decideKind(
