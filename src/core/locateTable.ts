@@ -220,6 +220,7 @@ function collectRows(
 ): { rows: TableRow[]; footerRow: number | undefined } {
   const rows: TableRow[] = [];
   const entries = Object.entries(header.columns) as Array<[ColumnKey, number]>;
+  const isSkippable = skippableRowTest(header);
   for (let row = firstDataRow; row < view.rowCount; row++) {
     if (isFooterLine(view, row)) return { rows, footerRow: row };
     const cells: Partial<Record<ColumnKey, Cell>> = {};
@@ -231,12 +232,12 @@ function collectRows(
         filled = true;
       }
     }
-    const phone = phoneText(view, row, header.phoneColumns);
+    const phone = header.phoneColumns.length > 0 ? phoneText(view, row, header.phoneColumns) : "";
     if (phone) {
       cells.contact = joinPhone(cells.contact, phone);
       filled = true;
     }
-    if (filled && !isSkippableRow(cells, header)) rows.push({ row, cells });
+    if (filled && !isSkippable(cells)) rows.push({ row, cells });
   }
   return { rows, footerRow: undefined };
 }
@@ -250,15 +251,26 @@ function joinPhone(contact: Cell | undefined, phone: string): Cell {
   return { kind: "text", text };
 }
 
-/** Example lines, subtotal lines and repeated header rows (a table pasted twice) are not activities. */
-function isSkippableRow(cells: Partial<Record<ColumnKey, Cell>>, header: HeaderCandidate): boolean {
-  const first = Object.values(cells).find((cell) => cell !== undefined);
-  const firstText = removeSpaces(cellText(first));
-  if (/^(示例|例[:：]|填写示例|填表示例|样例|合计|总计|小计)/.test(firstText)) return true;
-  const repeatedHeader = Object.entries(cells).filter(
-    ([key, cell]) => matchHeader(cellText(cell))?.kind === "column" && header.columns[key as ColumnKey] !== undefined,
-  );
-  return repeatedHeader.length >= MIN_HEADER_COLUMNS;
+const NOT_AN_ACTIVITY = /^\s*(示例|例[:：]|填写示例|填表示例|样例|合计|总计|小计)/;
+
+/**
+ * Example lines, subtotal lines and repeated header rows (a table pasted twice) are not activities. A pasted-again
+ * header repeats the header's own text, so plain string comparison finds it without re-matching every cell.
+ */
+function skippableRowTest(header: HeaderCandidate): (cells: Partial<Record<ColumnKey, Cell>>) => boolean {
+  const headerTexts = Object.entries(header.headerTexts) as Array<[ColumnKey, string]>;
+  return (cells) => {
+    for (const key in cells) {
+      const cell = cells[key as ColumnKey];
+      if (cell !== undefined) {
+        if (NOT_AN_ACTIVITY.test(cell.text)) return true;
+        break;
+      }
+    }
+    let repeated = 0;
+    for (const [key, text] of headerTexts) if (cells[key]?.text.trim() === text) repeated++;
+    return repeated >= MIN_HEADER_COLUMNS;
+  };
 }
 
 const FOOTER_START =

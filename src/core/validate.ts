@@ -101,27 +101,36 @@ function checkRow(
     const col = table.columns[column.key];
     if (col === undefined) continue; // reported once as column-missing
     const cell = cells[column.key];
-    const ref = cellRef(row0, col);
-    const report = (code: IssueCode, message: string) =>
-      issues.push({ severity: "error", row: row0 + 1, column: column.header, code, message });
-    if (cell?.kind === "error") {
-      report("formula-error", say.formulaError(ref, column.header, cell.text));
-      continue;
-    }
-    if (column.rule === "activityTime") {
-      firstDay = checkActivityTime(cell, ref, campaign, report);
-    } else if (column.rule === "contact") {
-      checkContact(cell, ref, report);
-    } else if (column.rule === "headCount") {
-      checkHeadCount(cell, ref, column, report);
-    } else if (column.required && cellText(cell) === "") {
-      report("required-missing", say.requiredMissing(ref, column.header));
-    }
+    const at = new CellAt(issues, row0, col, column);
+    if (cell?.kind === "error") at.report("formula-error", say.formulaError(at.ref, column.header, cell.text));
+    else if (column.rule === "activityTime") firstDay = checkActivityTime(cell, at, campaign);
+    else if (column.rule === "contact") checkContact(cell, at);
+    else if (column.rule === "headCount") checkHeadCount(cell, at);
+    else if (column.required && cellText(cell) === "") at.report("required-missing", say.requiredMissing(at.ref, column.header));
   }
   return { row: row0 + 1, cells, firstDay, issues };
 }
 
-type Report = (code: IssueCode, message: string) => void;
+/**
+ * The cell being checked and where its issues go. A small class rather than closures: this runs for every cell
+ * of every row, and the A1-style reference is only built when there is something to report.
+ */
+class CellAt {
+  constructor(
+    private readonly issues: ValidationIssue[],
+    private readonly row0: number,
+    private readonly col: number,
+    readonly column: TemplateColumn,
+  ) {}
+
+  get ref(): string {
+    return cellRef(this.row0, this.col);
+  }
+
+  report(code: IssueCode, message: string): void {
+    this.issues.push({ severity: "error", row: this.row0 + 1, column: this.column.header, code, message });
+  }
+}
 
 /** Text that is only an Excel serial, e.g. a date cell pasted as values into a text column. */
 const SERIAL_TEXT = /^\d{5}(\.\d+)?$/;
@@ -140,27 +149,26 @@ function activitySpans(cell: Cell | undefined, campaign: CampaignSettings) {
   return parseActivityTime(text, campaignYear(campaign));
 }
 
-function checkActivityTime(
-  cell: Cell | undefined,
-  ref: string,
-  campaign: CampaignSettings,
-  report: Report,
-): IsoDate | undefined {
+function checkActivityTime(cell: Cell | undefined, at: CellAt, campaign: CampaignSettings): IsoDate | undefined {
   const text = cellText(cell);
   const parsed = activitySpans(cell, campaign);
+  if (parsed.ok && parsed.spans.every((span) => isInsideCampaign(span.start, campaign) && isInsideCampaign(span.end, campaign))) {
+    return earliest(parsed.spans);
+  }
+  const ref = at.ref;
   if (!parsed.ok) {
-    if (parsed.reason === "empty") report("date-empty", say.dateEmpty(ref));
-    else if (parsed.reason === "no-specific-day") report("date-no-day", say.dateNoDay(ref, text));
-    else if (parsed.reason === "impossible-date") report("date-impossible", say.dateImpossible(ref, text, parsed.fragment ?? text));
-    else report("date-unrecognised", say.dateUnrecognised(ref, text));
+    if (parsed.reason === "empty") at.report("date-empty", say.dateEmpty(ref));
+    else if (parsed.reason === "no-specific-day") at.report("date-no-day", say.dateNoDay(ref, text));
+    else if (parsed.reason === "impossible-date") at.report("date-impossible", say.dateImpossible(ref, text, parsed.fragment ?? text));
+    else at.report("date-unrecognised", say.dateUnrecognised(ref, text));
     return undefined;
   }
   const firstDay = earliest(parsed.spans);
   const year = campaignYear(campaign);
   if (parsed.spans.some((span) => Number(span.start.slice(0, 4)) !== year || Number(span.end.slice(0, 4)) !== year)) {
-    report("date-wrong-year", say.dateWrongYear(ref, text, year));
+    at.report("date-wrong-year", say.dateWrongYear(ref, text, year));
   } else if (!parsed.spans.every((span) => isInsideCampaign(span.start, campaign) && isInsideCampaign(span.end, campaign))) {
-    report("date-outside-campaign", say.dateOutside(ref, text, weekText(campaign.start, campaign.end)));
+    at.report("date-outside-campaign", say.dateOutside(ref, text, weekText(campaign.start, campaign.end)));
   }
   return firstDay;
 }
@@ -169,30 +177,32 @@ function earliest(spans: DateSpan[]): IsoDate | undefined {
   return spans.reduce<IsoDate | undefined>((min, span) => (min === undefined || span.start < min ? span.start : min), undefined);
 }
 
-function checkContact(cell: Cell | undefined, ref: string, report: Report): void {
+function checkContact(cell: Cell | undefined, at: CellAt): void {
   const text = cellText(cell);
   const parsed = parseContact(text);
   if (parsed.ok) return;
+  const ref = at.ref;
   switch (parsed.reason) {
     case "empty":
-      return report("contact-empty", say.contactEmpty(ref));
+      return at.report("contact-empty", say.contactEmpty(ref));
     case "no-name":
-      return report("contact-no-name", say.contactNoName(ref, text));
+      return at.report("contact-no-name", say.contactNoName(ref, text));
     case "no-phone":
-      return report("contact-no-phone", say.contactNoPhone(ref, text));
+      return at.report("contact-no-phone", say.contactNoPhone(ref, text));
     case "phone-malformed":
-      return report("contact-phone-malformed", say.contactPhoneMalformed(ref, text, parsed.fragment ?? text));
+      return at.report("contact-phone-malformed", say.contactPhoneMalformed(ref, text, parsed.fragment ?? text));
     case "phone-placeholder":
-      return report("contact-phone-placeholder", say.contactPhonePlaceholder(ref, text));
+      return at.report("contact-phone-placeholder", say.contactPhonePlaceholder(ref, text));
   }
 }
 
-function checkHeadCount(cell: Cell | undefined, ref: string, column: TemplateColumn, report: Report): void {
+function checkHeadCount(cell: Cell | undefined, at: CellAt): void {
   const input = cell?.kind === "number" ? cell.value : cellText(cell);
   const parsed = parseHeadCount(input);
   if (parsed.ok) return;
+  const { ref, column } = at;
   const text = cellText(cell);
-  if (parsed.reason === "empty") report("head-count-empty", say.headCountEmpty(ref, column.header));
-  else if (parsed.reason === "not-positive") report("head-count-not-positive", say.headCountNotPositive(ref, column.header, text));
-  else report("head-count-invalid", say.headCountInvalid(ref, column.header, text));
+  if (parsed.reason === "empty") at.report("head-count-empty", say.headCountEmpty(ref, column.header));
+  else if (parsed.reason === "not-positive") at.report("head-count-not-positive", say.headCountNotPositive(ref, column.header, text));
+  else at.report("head-count-invalid", say.headCountInvalid(ref, column.header, text));
 }
