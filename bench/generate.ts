@@ -47,10 +47,11 @@ function contact(random: () => number): string {
 }
 
 /**
- * One 附件1 activity row as text, varied like real returns (every contact and most times distinct), with about
- * one row in ten carrying a typical mistake: a day outside the week, no phone, or 若干 as the head-count.
+ * One 附件1 activity row as text, varied like real returns, with about one row in ten carrying a typical
+ * mistake: a day outside the week, no phone, or 若干 as the head-count. `contactOf` decides who the contact is:
+ * in real returns one unit's rows share one or two contacts.
  */
-export function activityRow(random: () => number): string[] {
+export function activityRow(random: () => number, contactOf: (random: () => number) => string = contact): string[] {
   const day = 20 + Math.floor(random() * 7);
   const row = [
     pick<string>(random, HOSTS),
@@ -59,7 +60,7 @@ export function activityRow(random: () => number): string[] {
     pick<string>(random, PLACES),
     random() < 0.5 ? String(50 + Math.floor(random() * 450)) : `约${50 + Math.floor(random() * 450)}人`,
     "",
-    contact(random),
+    contactOf(random),
   ];
   const mistake = random();
   if (mistake < 0.04) row[2] = "4月27日";
@@ -70,10 +71,22 @@ export function activityRow(random: () => number): string[] {
 
 const text = (value: string): Cell | null => (value === "" ? null : { kind: "text", text: value });
 
-/** A RawSheet holding a 附件1 table of `rows` activities: the core's input without any file reading. */
-export function bigRawSheet(rows: number, seed = 1): RawSheet {
+/**
+ * A RawSheet holding a 附件1 table of `rows` activities: the core's input without any file reading. Realistic:
+ * blocks of 5 to 30 rows (one unit each) share one or two contacts. With `distinctContacts`, every row has a
+ * contact of its own: the worst case, where no parse result can be reused.
+ */
+export function bigRawSheet(rows: number, seed = 1, distinctContacts = false): RawSheet {
   const random = seededRandom(seed);
-  const body = Array.from({ length: rows }, () => activityRow(random).map(text));
+  const body: Array<Array<Cell | null>> = [];
+  while (body.length < rows) {
+    const unitContacts = [contact(random), contact(random)];
+    const block = Math.min(rows - body.length, 5 + Math.floor(random() * 26));
+    for (let i = 0; i < block; i++) {
+      const contactOf = distinctContacts ? contact : (r: () => number) => unitContacts[r() < 0.8 ? 0 : 1] ?? "";
+      body.push(activityRow(random, contactOf).map(text));
+    }
+  }
   return {
     name: "Sheet1",
     hidden: false,

@@ -2,6 +2,7 @@ import { campaignYear, isInsideCampaign, type CampaignSettings } from "./campaig
 import { serialToIsoDate, type IsoDate } from "./calendarDate";
 import type { IssueCode, Severity, ValidationIssue } from "./issues";
 import type { LocatedTable } from "./locateTable";
+import { memoByText } from "./memo";
 import { parseActivityTime, type DateSpan } from "./parse/activityTime";
 import { parseContact } from "./parse/contact";
 import { parseHeadCount } from "./parse/headCount";
@@ -47,7 +48,8 @@ export function validateTable(table: LocatedTable, campaign: CampaignSettings): 
   if (!table.kindCertain) issue("warning", "kind-ambiguous", null, say.kindAmbiguous());
   if (table.rows.length === 0) issue("error", "no-rows", null, say.noRows());
 
-  const rows = table.rows.map((row) => checkRow(table, row.row, row.cells, campaign));
+  const parsers = rowParsers(campaignYear(campaign));
+  const rows = table.rows.map((row) => checkRow(table, row.row, row.cells, campaign, parsers));
   return {
     kind: template.kind,
     unit,
@@ -94,6 +96,7 @@ function checkRow(
   row0: number,
   cells: Partial<Record<ColumnKey, Cell>>,
   campaign: CampaignSettings,
+  parsers: Parsers,
 ): CheckedRow {
   const issues: ValidationIssue[] = [];
   let firstDay: IsoDate | undefined;
@@ -103,9 +106,9 @@ function checkRow(
     const cell = cells[column.key];
     const at = new CellAt(issues, row0, col, column);
     if (cell?.kind === "error") at.report("formula-error", say.formulaError(at.ref, column.header, cell.text));
-    else if (column.rule === "activityTime") firstDay = checkActivityTime(cell, at, campaign);
-    else if (column.rule === "contact") checkContact(cell, at);
-    else if (column.rule === "headCount") checkHeadCount(cell, at);
+    else if (column.rule === "activityTime") firstDay = checkActivityTime(cell, at, campaign, parsers);
+    else if (column.rule === "contact") checkContact(cell, at, parsers);
+    else if (column.rule === "headCount") checkHeadCount(cell, at, parsers);
     else if (column.required && cellText(cell) === "") at.report("required-missing", say.requiredMissing(at.ref, column.header));
   }
   return { row: row0 + 1, cells, firstDay, issues };
@@ -132,10 +135,28 @@ class CellAt {
   }
 }
 
+/**
+ * The cell parsers for one table, each remembering its results by text: a unit writes the same 联系人, 活动规模 and
+ * often 活动时间 on many rows. Made per table so nothing is kept between files.
+ */
+interface Parsers {
+  activityTime: (text: string) => ReturnType<typeof parseActivityTime>;
+  contact: (text: string) => ReturnType<typeof parseContact>;
+  headCount: (text: string) => ReturnType<typeof parseHeadCount>;
+}
+
+function rowParsers(year: number): Parsers {
+  return {
+    activityTime: memoByText((text) => parseActivityTime(text, year)),
+    contact: memoByText(parseContact),
+    headCount: memoByText((text) => parseHeadCount(text)),
+  };
+}
+
 /** Text that is only an Excel serial, e.g. a date cell pasted as values into a text column. */
 const SERIAL_TEXT = /^\d{5}(\.\d+)?$/;
 
-function activitySpans(cell: Cell | undefined, campaign: CampaignSettings) {
+function activitySpans(cell: Cell | undefined, parsers: Parsers) {
   if (cell?.kind === "date" || cell?.kind === "number") {
     // A bare number in this column is an Excel date serial (a date cell whose format was lost).
     const day = serialToIsoDate(cell.kind === "date" ? cell.serial : cell.value);
@@ -146,12 +167,12 @@ function activitySpans(cell: Cell | undefined, campaign: CampaignSettings) {
     const day = serialToIsoDate(Number(text));
     if (day) return { ok: true as const, spans: [{ start: day, end: day }] };
   }
-  return parseActivityTime(text, campaignYear(campaign));
+  return parsers.activityTime(text);
 }
 
-function checkActivityTime(cell: Cell | undefined, at: CellAt, campaign: CampaignSettings): IsoDate | undefined {
+function checkActivityTime(cell: Cell | undefined, at: CellAt, campaign: CampaignSettings, parsers: Parsers): IsoDate | undefined {
   const text = cellText(cell);
-  const parsed = activitySpans(cell, campaign);
+  const parsed = activitySpans(cell, parsers);
   if (parsed.ok && parsed.spans.every((span) => isInsideCampaign(span.start, campaign) && isInsideCampaign(span.end, campaign))) {
     return earliest(parsed.spans);
   }
@@ -177,9 +198,9 @@ function earliest(spans: DateSpan[]): IsoDate | undefined {
   return spans.reduce<IsoDate | undefined>((min, span) => (min === undefined || span.start < min ? span.start : min), undefined);
 }
 
-function checkContact(cell: Cell | undefined, at: CellAt): void {
+function checkContact(cell: Cell | undefined, at: CellAt, parsers: Parsers): void {
   const text = cellText(cell);
-  const parsed = parseContact(text);
+  const parsed = parsers.contact(text);
   if (parsed.ok) return;
   const ref = at.ref;
   switch (parsed.reason) {
@@ -196,9 +217,9 @@ function checkContact(cell: Cell | undefined, at: CellAt): void {
   }
 }
 
-function checkHeadCount(cell: Cell | undefined, at: CellAt): void {
+function checkHeadCount(cell: Cell | undefined, at: CellAt, parsers: Parsers): void {
   const input = cell?.kind === "number" ? cell.value : cellText(cell);
-  const parsed = parseHeadCount(input);
+  const parsed = typeof input === "number" ? parseHeadCount(input) : parsers.headCount(input);
   if (parsed.ok) return;
   const { ref, column } = at;
   const text = cellText(cell);
