@@ -47,6 +47,8 @@ export interface MasterRow {
   key: string | null;
   /** Row number in the returned sheet (or in the master, for rows typed by hand): the last sort key. */
   order: number;
+  /** Columns the clerk added to the master (备注, 审核意见…), by header: kept as long as the row is. */
+  extras?: Readonly<Record<string, string>>;
 }
 
 export function emptyValues(): ActivityValues {

@@ -19,28 +19,43 @@ export function readMasterRows(sheet: RawSheet): MasterRow[] {
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     if (!cells.some((cell) => cellText(cell) !== "")) continue;
-    rows.push(rowFrom(cells, header.columns, r));
+    rows.push(rowFrom(cells, header, r));
   }
   return rows;
 }
 
 type Columns = Map<string, number>;
 
-function findHeader(sheet: RawSheet): { row: number; columns: Columns } | undefined {
+/** Every header Huizong writes, normalised: any other header is a column the clerk added. */
+const KNOWN_HEADERS = new Set(
+  [...Object.values(MASTER_HEADERS), ...MASTER_ACTIVITY_COLUMNS.map((column) => column.header)].map(normaliseHeader),
+);
+
+interface MasterHeader {
+  row: number;
+  columns: Columns;
+  /** Columns the clerk added: header text as written, and where. */
+  extras: Array<[string, number]>;
+}
+
+function findHeader(sheet: RawSheet): MasterHeader | undefined {
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); row++) {
     const columns: Columns = new Map();
+    const extras: Array<[string, number]> = [];
     (sheet.rows[row] ?? []).forEach((cell, col) => {
       const text = normaliseHeader(cellText(cell));
-      if (text !== "" && !columns.has(text)) columns.set(text, col);
+      if (text === "" || columns.has(text)) return;
+      columns.set(text, col);
+      if (!KNOWN_HEADERS.has(text)) extras.push([cellText(cell), col]);
     });
     if (columns.has(normaliseHeader(MASTER_HEADERS.unit)) && columns.has(normaliseHeader(MASTER_HEADERS.sourceFile))) {
-      return { row, columns };
+      return { row, columns, extras };
     }
   }
   return undefined;
 }
 
-function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, columns: Columns, row0: number): MasterRow {
+function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, { columns, extras }: MasterHeader, row0: number): MasterRow {
   const cellOf = (header: string) => {
     const col = columns.get(normaliseHeader(header));
     return col === undefined ? undefined : (cells[col] ?? undefined);
@@ -61,6 +76,7 @@ function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, columns: Columns
     key: key === "" ? null : key,
     // Rows typed by hand keep their place among equals by their row in the master.
     order: key !== "" && Number.isInteger(sourceRow) && sourceRow > 0 ? sourceRow : row0 + 1,
+    ...(extras.length > 0 ? { extras: Object.fromEntries(extras.map(([name, col]) => [name, cellText(cells[col])])) } : {}),
   };
 }
 

@@ -25,8 +25,17 @@ const MASTER_COLUMNS: MasterColumn[] = [
   { header: MASTER_HEADERS.problems, width: 40, style: "bodyText", value: (row) => row.problems },
   { header: MASTER_HEADERS.sourceFile, width: 24, style: "bodyText", value: (row) => row.sourceFile },
   { header: MASTER_HEADERS.sourceRow, width: 7, style: "body", value: (row) => (row.key === null ? null : row.order) },
-  { header: MASTER_HEADERS.key, width: 10, style: "bodyText", value: (row) => row.key },
 ];
+
+/** Hidden, and always last: 汇总标识 tells merged rows from rows typed by hand. */
+const KEY_COLUMN: MasterColumn = { header: MASTER_HEADERS.key, width: 10, style: "bodyText", value: (row) => row.key };
+
+/** Columns the clerk added to the master, in the order first seen, so a re-merge keeps them. */
+function extraColumns(rows: readonly MasterRow[]): MasterColumn[] {
+  const headers = new Set<string>();
+  for (const row of rows) for (const header of Object.keys(row.extras ?? {})) headers.add(header);
+  return [...headers].map((header) => ({ header, width: 16, style: "bodyText", value: (row) => row.extras?.[header] ?? "" }));
+}
 
 /** A plain count stays a number so the clerk can sum it; anything decorated (约300人) stays as written. */
 function headCountValue(text: string): PlannedValue {
@@ -42,20 +51,21 @@ export function masterWorkbookPlan(rows: readonly MasterRow[], roster: readonly 
 }
 
 export function masterSheetPlan(rows: readonly MasterRow[]): SheetPlan {
-  const lastCol = MASTER_COLUMNS.length - 1;
-  const problemsCol = MASTER_COLUMNS.findIndex((column) => column.header === MASTER_HEADERS.problems);
+  const columns = [...MASTER_COLUMNS, ...extraColumns(rows), KEY_COLUMN];
+  const lastCol = columns.length - 1;
+  const problemsCol = columns.findIndex((column) => column.header === MASTER_HEADERS.problems);
   const bodyRows = Math.max(rows.length, 1); // an Excel table needs a body row, even an empty one
   const planned: PlannedCell[][] = [
-    MASTER_COLUMNS.map((column) => ({ value: column.header, style: "header" as const })),
-    ...rows.map((row) => MASTER_COLUMNS.map((column) => ({ value: column.value(row), style: column.style }))),
+    columns.map((column) => ({ value: column.header, style: "header" as const })),
+    ...rows.map((row) => columns.map((column) => ({ value: column.value(row), style: column.style }))),
   ];
-  if (rows.length === 0) planned.push(MASTER_COLUMNS.map((column) => ({ value: null, style: column.style })));
+  if (rows.length === 0) planned.push(columns.map((column) => ({ value: null, style: column.style })));
   return {
     name: MASTER_SHEET_NAME,
     visibility: "visible",
     rows: planned,
     merges: [],
-    columnWidths: MASTER_COLUMNS.map((column) => column.width),
+    columnWidths: columns.map((column) => column.width),
     hiddenColumns: [lastCol],
     table: { name: "ActivitySchedule", range: { startRow: 0, startCol: 0, endRow: bodyRows, endCol: lastCol }, style: "TableStyleLight9" },
     dataValidations: [],

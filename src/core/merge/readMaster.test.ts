@@ -1,0 +1,66 @@
+import { isoDateToSerial } from "../calendarDate";
+import { masterSheetPlan, statusSheetPlan } from "../plans/masterPlan";
+import type { PlannedValue, SheetPlan } from "../plans/sheetPlan";
+import type { Cell, RawSheet } from "../rawSheet";
+import { emptyValues, type MasterRow } from "./masterRow";
+import { readMasterRows, readStatusRoster, isMasterSheet } from "./readMaster";
+
+/** What a reader gives back for a written plan: the cells as values, the way SheetJS or Office.js would. */
+function asRawSheet(plan: SheetPlan): RawSheet {
+  const cell = (value: PlannedValue): Cell | null => {
+    if (value === null || value === "") return null;
+    if (typeof value === "string") return { kind: "text", text: value };
+    if (typeof value === "number") return { kind: "number", value, text: String(value) };
+    return { kind: "date", serial: isoDateToSerial(value.date), text: value.date };
+  };
+  return { name: plan.name, hidden: false, merges: [], rows: plan.rows.map((row) => row.map((planned) => cell(planned.value))) };
+}
+
+const merged: MasterRow = {
+  unit: "上海海关",
+  level: "市级",
+  firstDay: "2024-04-22",
+  values: { ...emptyValues(), host: "上海海关", name: "海关开放日", time: "4月22日上午", scale: "300", contact: "李晴 021-23110861", place: "=HYPERLINK(\"x\")" },
+  problems: "",
+  sourceFile: "上海海关.xlsx",
+  key: "city|上海海关",
+  order: 5,
+  extras: { 备注: "已电话确认" },
+};
+const typedByHand: MasterRow = {
+  unit: "市委宣传部",
+  level: "",
+  firstDay: null,
+  values: { ...emptyValues(), name: "宣传周启动仪式", time: "待定" },
+  problems: "",
+  sourceFile: "",
+  key: null,
+  order: 3,
+  extras: { 备注: "" },
+};
+
+describe("reading a master back", () => {
+  it("gives back the rows it was written from, hand-typed rows and added columns included", () => {
+    const sheet = asRawSheet(masterSheetPlan([merged, typedByHand]));
+    expect(isMasterSheet(sheet)).toBe(true);
+    expect(readMasterRows(sheet)).toEqual([merged, { ...typedByHand, order: 3 }]);
+  });
+
+  it("finds columns by header text when the clerk reorders them", () => {
+    const sheet = asRawSheet(masterSheetPlan([merged]));
+    const reordered = { ...sheet, rows: sheet.rows.map((row) => [...row].reverse()) };
+    expect(readMasterRows(reordered)).toEqual([merged]);
+  });
+
+  it("recovers the roster, aliases included, from 报送情况", () => {
+    const plan = statusSheetPlan([
+      { unit: "上海市商务委员会", aliases: ["市商务委", "商务委"], status: "submitted", rows: 2, rowsWithErrors: 0, file: "a.xlsx" },
+      { unit: "上海海关", aliases: [], status: "missing", rows: 0, rowsWithErrors: 0, file: null },
+      { unit: "某协会", aliases: [], status: "not-on-roster", rows: 1, rowsWithErrors: 0, file: "b.xlsx" },
+    ]);
+    expect(readStatusRoster(asRawSheet(plan))).toEqual([
+      { name: "上海市商务委员会", aliases: ["市商务委", "商务委"] },
+      { name: "上海海关", aliases: [] },
+    ]);
+  });
+});
