@@ -31,6 +31,8 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
   const program = new Command("huizong")
     .description(helpText.program)
     .helpOption("-h, --help", helpText.help)
+    .helpCommand("help [command]", helpText.helpCommand)
+    .configureHelp({ styleTitle: (title) => helpText.titles[title] ?? title })
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) });
@@ -40,9 +42,9 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .command("validate")
       .description(helpText.validate)
       .argument("<FILE...>", helpText.files)
-      .option("--json", helpText.json, false),
-  ).action((files: string[], options: { json: boolean; start?: string; end?: string }) =>
-    run(validateCommand(files, { json: options.json, campaign: campaignFrom(options) })),
+      .option("--json", helpText.json),
+  ).action((files: string[], options: { json?: boolean; start?: string; end?: string }) =>
+    run(validateCommand(files, { json: options.json === true, campaign: campaignFrom(options) })),
   );
 
   weekOptions(
@@ -52,14 +54,14 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .addOption(new Option("--kind <kind>", helpText.kind).choices(["city", "district"]).makeOptionMandatory())
       .option("--unit <NAME>", helpText.unit)
       .requiredOption("-o, --output <FILE.xlsx>", helpText.templateOutput)
-      .option("--json", helpText.json, false),
-  ).action((options: { kind: TemplateKind; unit?: string; output: string; json: boolean; start?: string; end?: string }) =>
+      .option("--json", helpText.json),
+  ).action((options: { kind: TemplateKind; unit?: string; output: string; json?: boolean; start?: string; end?: string }) =>
     run(
       templateCommand({
         kind: options.kind,
         unit: options.unit,
         output: options.output,
-        json: options.json,
+        json: options.json === true,
         campaign: campaignFrom(options) ?? DEFAULT_CAMPAIGN,
       }),
     ),
@@ -72,9 +74,9 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .argument("<FILE...>", helpText.files)
       .requiredOption("-o, --output <MASTER.xlsx>", helpText.masterOutput)
       .option("--roster <ROSTER>", helpText.roster)
-      .option("--json", helpText.json, false),
-  ).action((files: string[], options: { output: string; roster?: string; json: boolean; start?: string; end?: string }) =>
-    run(mergeCommand(files, { output: options.output, roster: options.roster, json: options.json, campaign: campaignFrom(options) })),
+      .option("--json", helpText.json),
+  ).action((files: string[], options: { output: string; roster?: string; json?: boolean; start?: string; end?: string }) =>
+    run(mergeCommand(files, { output: options.output, roster: options.roster, json: options.json === true, campaign: campaignFrom(options) })),
   );
   return program;
 }

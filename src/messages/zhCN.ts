@@ -158,6 +158,8 @@ export const templateText = {
 export const helpText = {
   program: "汇总：知识产权宣传周重点活动安排表的模板、检查与汇总",
   help: "显示帮助",
+  helpCommand: "显示某个命令的帮助",
+  titles: { "Usage:": "用法：", "Options:": "选项：", "Arguments:": "参数：", "Commands:": "命令：" } as Record<string, string>,
   validate: "检查各单位报回的活动安排表，逐格指出问题和改法",
   template: "生成附件1（市级层面）或附件2（区级层面）模板，可直接发给各单位填写",
   kind: "模板：city 为附件1（市级层面），district 为附件2（区级层面）",
