@@ -1,0 +1,192 @@
+/**
+ * Zip containers (xlsx, ods, and everything else that is a zip), read by hand rather than by a library: the
+ * central directory is walked and checked against the local headers before anything is unpacked, so that a zip
+ * bomb is refused by what it declares (ZIP64 sizes included), and then repacked, within those declared sizes,
+ * into the uncompressed zip SheetJS reads safely.
+ */
+import { Inflate } from "fflate";
+import { ByteReader, latin1 } from "./byteReader";
+import { formatBytes, readFailure, UnpackedSizeExceeded, type ReadFailure } from "./readErrors";
+
+/** One entry of the central directory: what the bomb and encryption checks need, and where its data starts. */
+export interface ZipEntry {
+  /** As stored (bytes read as Latin-1, so writing it back is lossless); only ASCII names are ever compared. */
+  name: string;
+  flags: number;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  /** The larger of what the central directory and the local header declare. */
+  declaredSize: number;
+  dataOffset: number;
+}
+
+const ZIP_END_OF_DIRECTORY = 0x06054b50;
+const ZIP_DIRECTORY_ENTRY = 0x02014b50;
+const ZIP_LOCAL_HEADER = 0x04034b50;
+const ZIP_MAX_32 = 0xffffffff;
+
+/** The central directory of a zip, checked against the local headers, as SheetJS will walk it. */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | ReadFailure {
+  const reader = new ByteReader(bytes);
+  const end = findEndOfDirectory(bytes, reader);
+  if (end < 0) return readFailure("corrupt", "a truncated or damaged zip archive (no central directory)");
+  const entriesOnDisk = reader.u16(end + 8);
+  const entryCount = reader.u16(end + 10);
+  let offset = reader.u32(end + 16);
+  if (entryCount === 0xffff || offset === ZIP_MAX_32) return readFailure("unsupported-format", "a ZIP64 archive");
+  if (entriesOnDisk !== entryCount) return readFailure("corrupt", "a multi-part zip archive");
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < entryCount; i++) {
+    if (reader.u32(offset) !== ZIP_DIRECTORY_ENTRY) return readFailure("corrupt", "a damaged zip archive (bad central directory)");
+    const entry = readZipEntry(bytes, reader, offset);
+    if (!entry || reader.overrun) return readFailure("corrupt", "a damaged zip archive (bad local header)");
+    entries.push(entry);
+    offset += 46 + reader.u16(offset + 28) + reader.u16(offset + 30) + reader.u16(offset + 32);
+  }
+  return entries;
+}
+
+function findEndOfDirectory(bytes: Uint8Array, reader: ByteReader): number {
+  // The record is 22 bytes plus a comment of up to 65,535 bytes, at the very end of the archive.
+  const last = bytes.length - 22;
+  for (let offset = last; offset >= 0 && offset >= last - 0xffff; offset--) {
+    if (bytes[offset] === 0x50 && reader.u32(offset) === ZIP_END_OF_DIRECTORY) return offset;
+  }
+  return -1;
+}
+
+function readZipEntry(bytes: Uint8Array, reader: ByteReader, at: number): ZipEntry | undefined {
+  const nameLength = reader.u16(at + 28);
+  const extra = { start: at + 46 + nameLength, length: reader.u16(at + 30) };
+  const directory = zip64Sizes(reader, extra, { usz: reader.u32(at + 24), csz: reader.u32(at + 20), offset: reader.u32(at + 42) });
+  const local = directory.offset;
+  if (reader.u32(local) !== ZIP_LOCAL_HEADER) return undefined;
+  const localNameLength = reader.u16(local + 26);
+  const localExtra = { start: local + 30 + localNameLength, length: reader.u16(local + 28) };
+  const localSizes = zip64Sizes(reader, localExtra, { usz: reader.u32(local + 22), csz: reader.u32(local + 18), offset: 0 });
+  return {
+    name: latin1(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/^\/+/, ""),
+    flags: reader.u16(at + 8),
+    method: reader.u16(at + 10),
+    crc32: reader.u32(at + 16),
+    compressedSize: directory.csz,
+    // Streaming writers leave zeros in the local header; a bomb may lie in either place: trust the larger.
+    declaredSize: Math.max(directory.usz, localSizes.usz),
+    dataOffset: localExtra.start + localExtra.length,
+  };
+}
+
+interface ZipSizes { usz: number; csz: number; offset: number }
+
+/** Sizes stored as 0xFFFFFFFF live in the ZIP64 extra field (id 1), 8 bytes each, in this order. */
+function zip64Sizes(reader: ByteReader, extra: { start: number; length: number }, sizes: ZipSizes): ZipSizes {
+  const result = { ...sizes };
+  for (let p = extra.start; p + 4 <= extra.start + extra.length; p += 4 + reader.u16(p + 2)) {
+    if (reader.u16(p) !== 0x0001) continue;
+    let field = p + 4;
+    for (const key of ["usz", "csz", "offset"] as const) {
+      if (sizes[key] !== ZIP_MAX_32) continue;
+      result[key] = reader.u64(field);
+      field += 8;
+    }
+  }
+  return result;
+}
+
+/** Refuses a zip bomb by the sizes its entries declare, before a byte of it is unpacked. */
+export function checkUnpackedSizes(entries: readonly ZipEntry[], maxUnpackedBytes: number): ReadFailure | undefined {
+  const declared = entries.reduce((sum, entry) => sum + entry.declaredSize, 0);
+  if (declared > maxUnpackedBytes) {
+    return readFailure("unpacked-too-large", `declares ${formatBytes(declared)} unpacked in ${entries.length} entries, over the ${formatBytes(maxUnpackedBytes)} limit`);
+  }
+  return undefined;
+}
+
+/** Input fed to the inflater per step: a lying entry is caught within ~64 MB of output (DEFLATE's 1032:1). */
+const INFLATE_CHUNK = 64 * 1024;
+
+/**
+ * Unpacks every entry into exactly the size it declared, and lays the entries out again as an uncompressed zip,
+ * the one container shape SheetJS reads without inflating. SheetJS's own inflater loops forever on a damaged
+ * deflate stream (one flipped bit in an e-mailed xlsx hangs the whole merge) and grows without bound when a local
+ * header says 0; fflate stops at the end of its input, and is fed in chunks so that an entry inflating beyond its
+ * declared size is stopped early. Entries are inflated straight into their place in the new zip: one copy of
+ * the unpacked data in memory. Throws; the caller catches.
+ */
+export function repackUncompressed({ bytes, entries }: { bytes: Uint8Array; entries: readonly ZipEntry[] }): {
+  zip: Uint8Array;
+  files: Map<string, Uint8Array>;
+} {
+  const total = entries.reduce((sum, entry) => sum + 30 + 46 + 2 * entry.name.length + entry.declaredSize, 22);
+  const zip = new Uint8Array(total);
+  const view = new DataView(zip.buffer);
+  const files = new Map<string, Uint8Array>();
+  const localOffsets: number[] = [];
+  let p = 0;
+  for (const entry of entries) {
+    localOffsets.push(p);
+    p = writeZipHeader(zip, view, p, entry);
+    const data = zip.subarray(p, p + entry.declaredSize);
+    unpackEntry(bytes, entry, data);
+    files.set(entry.name, data);
+    p += entry.declaredSize;
+  }
+  const directoryStart = p;
+  entries.forEach((entry, index) => (p = writeZipHeader(zip, view, p, entry, localOffsets[index] ?? 0)));
+  view.setUint32(p, ZIP_END_OF_DIRECTORY, true);
+  view.setUint16(p + 8, entries.length, true);
+  view.setUint16(p + 10, entries.length, true);
+  view.setUint32(p + 12, p - directoryStart, true);
+  view.setUint32(p + 16, directoryStart, true);
+  return { zip, files };
+}
+
+/**
+ * The local header (30 bytes) of an uncompressed entry or, given the local header's offset, its central directory
+ * entry (46 bytes), followed by its name; flags, method, times and extra fields stay 0. Returns the next offset.
+ */
+function writeZipHeader(zip: Uint8Array, view: DataView, at: number, entry: ZipEntry, localHeaderOffset?: number): number {
+  const directory = localHeaderOffset !== undefined;
+  const shift = directory ? 2 : 0; // a directory entry starts with an extra "version made by" field
+  view.setUint32(at, directory ? ZIP_DIRECTORY_ENTRY : ZIP_LOCAL_HEADER, true);
+  view.setUint16(at + 4, 20, true);
+  if (directory) view.setUint16(at + 6, 20, true);
+  view.setUint32(at + 14 + shift, entry.crc32, true);
+  view.setUint32(at + 18 + shift, entry.declaredSize, true);
+  view.setUint32(at + 22 + shift, entry.declaredSize, true);
+  view.setUint16(at + 26 + shift, entry.name.length, true);
+  if (directory) view.setUint32(at + 42, localHeaderOffset, true);
+  let p = at + (directory ? 46 : 30);
+  for (let i = 0; i < entry.name.length; i++) zip[p++] = entry.name.charCodeAt(i);
+  return p;
+}
+
+function unpackEntry(bytes: Uint8Array, entry: ZipEntry, into: Uint8Array): void {
+  const end = entry.dataOffset + entry.compressedSize;
+  if (end > bytes.length) throw new Error(`zip entry ${entry.name} runs past the end of the file`);
+  const packed = bytes.subarray(entry.dataOffset, end);
+  if (entry.method === 0) {
+    if (packed.length !== into.length) throw new Error(`stored zip entry ${entry.name} has the wrong size`);
+    into.set(packed);
+  } else if (entry.method === 8) {
+    inflateBounded(packed, into, entry.name);
+  } else {
+    throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
+  }
+}
+
+function inflateBounded(packed: Uint8Array, into: Uint8Array, name: string): void {
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > into.length) {
+      throw new UnpackedSizeExceeded(`zip entry ${name} unpacks beyond the ${into.length} bytes it declares`);
+    }
+    into.set(chunk, written);
+    written += chunk.length;
+  });
+  for (let offset = 0; offset === 0 || offset < packed.length; offset += INFLATE_CHUNK) {
+    inflater.push(packed.subarray(offset, offset + INFLATE_CHUNK), offset + INFLATE_CHUNK >= packed.length);
+  }
+  if (written !== into.length) throw new Error(`zip entry ${name} unpacks to ${written} bytes, not the ${into.length} it declares`);
+}
