@@ -114,7 +114,11 @@ async function main(argv: string[]): Promise<void> {
   const json = argv.includes("--json");
   let pending: Promise<CommandResult> | undefined;
   try {
-    buildProgram((result) => (pending = result)).parse(argv, { from: "user" });
+    // The callback returns nothing: commander would otherwise chain onto the command's promise and turn its
+    // rejection into an unhandled one.
+    buildProgram((result) => {
+      pending = result;
+    }).parse(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0 and their text already printed.

@@ -135,7 +135,9 @@ function selectFirstVisibleSheet(workbook: Workbook, preferred?: string): void {
   const [view] = (workbook.views as Workbook["views"] | undefined) ?? [];
   workbook.views = [{ x: 0, y: 0, width: 24000, height: 16000, visibility: "visible", ...view, activeTab, firstSheet: 0 }];
   for (const sheet of sheets) {
-    const views = sheet.views.length > 0 ? sheet.views : [{ state: "normal" } as WorksheetView];
+    // ExcelJS loads a sheet without <sheetViews> (optional in the format) with views set to null.
+    const loaded = (sheet.views as WorksheetView[] | null | undefined) ?? [];
+    const views = loaded.length > 0 ? loaded : [{ state: "normal" } as WorksheetView];
     sheet.views = views.map((sheetView) => ({ ...sheetView, tabSelected: sheet === active }));
   }
 }

@@ -59,7 +59,7 @@ export function mergeReturns(master: readonly MasterRow[], incoming: readonly In
     const base = { ...entry.report, rowsWritten: 0 };
     if (entry.report.status === "ignored") return { ...base, action: "ignored" };
     if (!identity) return { ...base, action: "rejected" };
-    if (winners.get(identity.key)?.entry !== entry) return { ...base, action: "superseded" };
+    if (winners.get(identity.key)?.entry !== entry) return { ...base, unit: identity.unit, action: "superseded" };
     const rows = rowsOf(entry, identity);
     added.push(...rows);
     return { ...base, unit: identity.unit, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
