@@ -77,7 +77,7 @@ export const sharedColumns = {
     ],
     required: true,
     rule: "headCount",
-    width: 12,
+    width: 16,
     prompt: "填写人数（正整数），可写“约300人”“100-200”。",
   },
   coOrganiser: {

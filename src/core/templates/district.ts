@@ -26,7 +26,7 @@ export const districtTemplate: Template = templateSchema.parse({
     sharedColumns.place,
     sharedColumns.content,
     sharedColumns.audience,
-    { ...sharedColumns.scale, header: "活动规模（参与人数）", prompt: "填写参与人数（正整数），可写“约300人”“100-200”。" },
+    { ...sharedColumns.scale, header: "活动规模（参与人数）", width: 20, prompt: "填写参与人数（正整数），可写“约300人”“100-200”。" },
     sharedColumns.contact,
   ],
 });
