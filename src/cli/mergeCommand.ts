@@ -7,13 +7,14 @@ import { MASTER_SHEET_NAME, STATUS_SHEET_NAME, type MasterRow } from "../core/me
 import { readMasterRows, readStatusRoster } from "../core/merge/readMaster";
 import { masterWorkbookPlan } from "../core/plans/masterPlan";
 import type { Roster } from "../core/roster";
-import { checkFile, readFailureMessage } from "../files/checkFile";
+import { readFailureMessage } from "../files/checkFile";
 import { readRoster } from "../files/readRoster";
-import { DEFAULT_READ_LIMITS, readWorkbook } from "../files/readWorkbook";
+import { readWorkbook } from "../files/readWorkbook";
 import { writeIntoWorkbook, writeWorkbook } from "../files/writeWorkbook";
 import { cliMessages as say } from "../messages/zhCN";
+import { checkInputs } from "./checkPool";
 import { EXIT, type CommandResult } from "./exitCodes";
-import { listInputs, readInput } from "./inputFiles";
+import { listInputs } from "./inputFiles";
 import { formatMergeReport } from "./mergeReport";
 import { progressReporter } from "./progress";
 import { writeFileAtomically } from "./writeOutput";
@@ -106,20 +107,12 @@ async function loadRoster(file: string): Promise<Roster> {
 async function readReturns(args: readonly string[], options: MergeOptions): Promise<IncomingReturn[]> {
   const output = path.resolve(options.output);
   const files = (await listInputs(args)).filter((file) => path.resolve(file) !== output);
-  const progress = progressReporter(files.length);
-  const incoming: IncomingReturn[] = [];
-  for (const file of files) {
-    const input = await readInput(file, DEFAULT_READ_LIMITS);
-    if (!input.ok) {
-      incoming.push({ report: input.report, submission: undefined, modifiedMs: 0 });
-    } else {
-      const { report, check } = checkFile(input.bytes, file, { campaign: options.campaign });
-      const submission = check && check.status !== "not-a-template" ? check.submission : undefined;
-      incoming.push({ report, submission, modifiedMs: input.modifiedMs });
-    }
-    progress(incoming.length);
-  }
-  return incoming;
+  const checked = await checkInputs(files, { campaign: options.campaign }, progressReporter(files.length));
+  return checked.map(({ report, check, modifiedMs }) => ({
+    report,
+    submission: check && check.status !== "not-a-template" ? check.submission : undefined,
+    modifiedMs,
+  }));
 }
 
 export type { MergeResult };

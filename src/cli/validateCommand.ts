@@ -1,9 +1,8 @@
 import type { CampaignSettings } from "../core/campaign";
 import { countIssues, type FileReport } from "../core/fileReport";
-import { checkFile } from "../files/checkFile";
-import { DEFAULT_READ_LIMITS } from "../files/readWorkbook";
+import { checkInputs } from "./checkPool";
 import { formatValidationReport } from "./humanReport";
-import { listInputs, readInput } from "./inputFiles";
+import { listInputs } from "./inputFiles";
 import { progressReporter } from "./progress";
 import { EXIT, type CommandResult } from "./exitCodes";
 
@@ -16,18 +15,11 @@ export interface ValidateOptions {
 /** `huizong validate FILE...`: every file ends in a report; exit 0 clean, 1 errors found, 2 nothing readable. */
 export async function validateCommand(args: readonly string[], options: ValidateOptions): Promise<CommandResult> {
   const files = await listInputs(args);
-  const results: Array<{ report: FileReport; campaign: CampaignSettings | undefined }> = [];
-  const progress = progressReporter(files.length);
-  for (const file of files) {
-    const input = await readInput(file, DEFAULT_READ_LIMITS);
-    if (!input.ok) {
-      results.push({ report: input.report, campaign: undefined });
-    } else {
-      const { report, check } = checkFile(input.bytes, file, { campaign: options.campaign });
-      results.push({ report, campaign: check && check.status !== "not-a-template" ? check.campaign : undefined });
-    }
-    progress(results.length);
-  }
+  const checked = await checkInputs(files, { campaign: options.campaign }, progressReporter(files.length));
+  const results = checked.map(({ report, check }) => ({
+    report,
+    campaign: check && check.status !== "not-a-template" ? check.campaign : undefined,
+  }));
   const reports = results.map(({ report }) => report);
   const totals = countIssues(reports);
   const output = options.json

@@ -24,6 +24,7 @@ export type ReadFailureCode =
   | "too-many-cells"
   | "encrypted"
   | "corrupt"
+  | "read-timeout"
   | "not-a-spreadsheet"
   | "unsupported-format";
 

@@ -60,6 +60,7 @@ export const readFailureMessages = {
   "too-many-cells": "表格中的单元格过多，不像是活动安排表，已跳过：请让报送单位删去无关内容后重新发送。",
   encrypted: "文件设置了打开密码，无法读取：请让报送单位取消密码后重新发送。",
   corrupt: "文件已损坏，无法打开：请让报送单位重新保存后再发送。",
+  "read-timeout": "文件读取超时，可能已损坏：请让报送单位重新保存后再发送。",
   "not-a-spreadsheet": (what: string) => `这不是表格文件（${what}）：请发送 Excel、WPS 或 LibreOffice 表格。`,
   "unsupported-format": (what: string) => `不支持这种格式（${what}）：请另存为 .xlsx 后再发送。`,
   "not-a-template": "文件中没有找到活动安排表（缺少“主办单位”“活动时间”等表头）：请使用通知所附模板填写。",

@@ -1,0 +1,261 @@
+/**
+ * Checks returned files on worker threads, so that no file can hang the CLI or bring it down.
+ *
+ * Some damaged .xls files send SheetJS into a loop that runs for most of a minute and takes gigabytes before it
+ * fails, and a synchronous parse cannot be interrupted: only its thread can be terminated. So each file is checked
+ * on a worker with a time limit and a heap limit. A file that runs past either ends as an `unreadable` report
+ * (`read-timeout`, or `corrupt` when the worker died), a fresh worker takes over, and the other files go on.
+ * Node only: the CLI is its one user (the task pane reads in the browser).
+ */
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { CheckOptions } from "../core/checkWorkbook";
+import { unreadableReport } from "../core/fileReport";
+import type { CheckedFile } from "../files/checkFile";
+import { DEFAULT_READ_LIMITS } from "../files/readWorkbook";
+import { readFailureMessages } from "../messages/zhCN";
+import type { CheckRequest, CheckResponse } from "./checkWorker";
+import { readInput } from "./inputFiles";
+
+/**
+ * A returned schedule is checked in milliseconds; the largest file the reader accepts (19 MB, 1.5 million cells)
+ * in about 5 s on a developer machine. 20 s leaves room for a slow office PC and still stops a runaway parse.
+ */
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/**
+ * That largest accepted file peaks under 512 MB of heap. The limit only bounds the JS heap: the reader's own
+ * limits (file size, unpacked size, cell count) bound the buffers outside it.
+ */
+const DEFAULT_MAX_OLD_GENERATION_MB = 1024;
+
+/**
+ * Checking is CPU-bound, and each worker may hold up to its heap limit: two use an office PC's cores without
+ * starving everything else on it.
+ */
+const MAX_WORKERS = Math.min(2, os.availableParallelism());
+
+/**
+ * A worker takes about half a second to start (loading SheetJS and the core), more than a hundred ordinary returns
+ * take to check. So a second worker starts only when a file has waited this long for one: a slow or hanging file
+ * is holding up the others, or the files are large.
+ */
+const GROW_AFTER_MS = 2000;
+
+// Both beside this module: checkWorker.ts when run from source, checkWorker.js when compiled or bundled alongside.
+const WORKER_ENTRY = path.join(__dirname, `checkWorker${path.extname(__filename)}`);
+const BOOT_FILE = path.join(__dirname, "checkWorker.boot.cjs");
+
+/** Limits of a check pool; every one has a default. */
+export interface CheckPoolOptions {
+  /** Worker threads at most. Default: two, or one on a single core. */
+  workers?: number;
+  /** How long one file may take. Default: `HUIZONG_READ_TIMEOUT_MS` from the environment, else 20 s. */
+  timeoutMs?: number;
+  /** Each worker's JS heap (V8 old generation) in MB; a worker that runs out dies and its file is `corrupt`. */
+  maxOldGenerationMb?: number;
+  /** Where a failed file's cause goes, in English for maintainers (the report says it in Chinese). Default: stderr. */
+  log?: (line: string) => void;
+}
+
+/** Worker threads that check returned files: every `check` settles with a report, whatever the file does. */
+export interface CheckPool {
+  /**
+   * checkFile on a worker. Takes over `bytes`: a whole buffer is transferred (and unusable here afterwards); a
+   * view on a larger buffer is copied first. Never rejects unless the pool is closed before the file is done.
+   */
+  check(bytes: Uint8Array, fileName: string, options: CheckOptions): Promise<CheckedFile>;
+  /** Stops every worker. Call it when done, on error too: idle workers keep the process alive. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  request: CheckRequest;
+  transfer: ArrayBuffer;
+  queuedAt: number;
+  resolve: (result: CheckedFile) => void;
+  reject: (error: Error) => void;
+}
+
+/** A worker thread, the file it is on, and that file's deadline. */
+interface Slot {
+  worker: Worker;
+  /** Its modules are loaded; before that, a file's time limit has not started. */
+  ready: boolean;
+  job: Job | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Starts no thread yet: the first worker starts with the first file, a second only when files wait (GROW_AFTER_MS),
+ * so a small run pays for one worker's start-up only.
+ */
+export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
+  const size = Math.max(1, options.workers ?? MAX_WORKERS);
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
+  const resourceLimits = { maxOldGenerationSizeMb: options.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB };
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const queue: Job[] = [];
+  const slots = new Set<Slot>();
+  let growTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  /** Hands waiting files to idle workers; starts the first worker at once, and plans a second if files wait. */
+  function dispatch(): void {
+    while (queue.length > 0) {
+      const slot = [...slots].find((candidate) => !candidate.job) ?? (slots.size === 0 ? spawn() : undefined);
+      if (!slot) return growLater();
+      slot.job = queue.shift();
+      if (slot.ready) start(slot);
+    }
+  }
+
+  /** Starts another worker once the oldest waiting file has waited GROW_AFTER_MS, if the pool is not full. */
+  function growLater(): void {
+    const oldest = queue[0];
+    if (growTimer || !oldest || slots.size >= size || closed) return;
+    growTimer = setTimeout(() => {
+      growTimer = undefined;
+      const head = queue[0];
+      if (head && head === oldest && slots.size < size) spawn();
+      dispatch();
+    }, oldest.queuedAt + GROW_AFTER_MS - performance.now());
+  }
+
+  function spawn(): Slot {
+    const worker = new Worker(BOOT_FILE, { workerData: { entry: WORKER_ENTRY }, resourceLimits });
+    const slot: Slot = { worker, ready: false, job: undefined, timer: undefined };
+    slots.add(slot);
+    // A worker that never gets ready must not hang its file either.
+    arm(slot);
+    worker.on("message", (response: CheckResponse) => receive(slot, response));
+    // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or an error outside checkFile; 'exit' follows and finds it retired.
+    worker.on("error", (error) => retire(slot, "corrupt", `worker failed: ${String(error)}`));
+    worker.on("exit", (exitCode) => retire(slot, "corrupt", `worker exited (code ${exitCode})`));
+    return slot;
+  }
+
+  function start(slot: Slot): void {
+    clearTimeout(slot.timer);
+    if (!slot.job) return;
+    slot.worker.postMessage(slot.job.request, [slot.job.transfer]);
+    arm(slot);
+  }
+
+  function arm(slot: Slot): void {
+    clearTimeout(slot.timer);
+    const detail = slot.ready ? `no result after ${timeoutMs} ms, stopped` : `worker not started after ${timeoutMs} ms`;
+    slot.timer = setTimeout(() => retire(slot, "read-timeout", detail), timeoutMs);
+  }
+
+  function receive(slot: Slot, response: CheckResponse): void {
+    // A result can still arrive from a worker that was just timed out and is being terminated.
+    if (!slots.has(slot)) return;
+    if (response.type === "ready") {
+      slot.ready = true;
+      return start(slot);
+    }
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    if (job) {
+      const { fileName } = job.request;
+      job.resolve(response.type === "done" ? response.result : fail(fileName, "corrupt", `checkFile threw: ${response.error}`));
+    }
+    dispatch();
+  }
+
+  /** Ends a worker that timed out or died; its file gets a report, and a fresh worker takes on the queue. */
+  function retire(slot: Slot, code: "read-timeout" | "corrupt", detail: string): void {
+    if (!slots.delete(slot)) return;
+    clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    if (slot.job) slot.job.resolve(fail(slot.job.request.fileName, code, detail));
+    dispatch();
+  }
+
+  /** A file the worker could not finish: an `unreadable` report in Chinese, and the cause in the log. */
+  function fail(fileName: string, code: "read-timeout" | "corrupt", detail: string): CheckedFile {
+    log(`huizong: ${fileName}: ${detail}`);
+    return { report: unreadableReport(fileName, code, readFailureMessages[code]), check: undefined };
+  }
+
+  return {
+    check(bytes, fileName, checkOptions) {
+      if (closed) return Promise.reject(new Error("the check pool is closed"));
+      const owned = ownBuffer(bytes);
+      return new Promise((resolve, reject) => {
+        const request = { bytes: owned, fileName, options: checkOptions };
+        queue.push({ request, transfer: owned.buffer, queuedAt: performance.now(), resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      clearTimeout(growTimer);
+      const abandoned = new Error("the check pool was closed before this file was checked");
+      for (const job of queue.splice(0)) job.reject(abandoned);
+      const stopping = [...slots].map((slot) => {
+        clearTimeout(slot.timer);
+        slot.job?.reject(abandoned);
+        return slot.worker.terminate();
+      });
+      slots.clear();
+      await Promise.all(stopping);
+    },
+  };
+}
+
+/** A file named on the command line, read and checked; `modifiedMs` is 0 when it could not be read. */
+export interface CheckedInput extends CheckedFile {
+  modifiedMs: number;
+}
+
+/**
+ * Reads and checks files on a check pool; results in input order. Only two files per worker are in flight (one
+ * checked, one waiting), so memory holds a few files' bytes, not a whole folder's. `onProgress` gets the number of
+ * files done after each one.
+ */
+export async function checkInputs(
+  files: readonly string[],
+  options: CheckOptions,
+  onProgress: (done: number) => void = () => {},
+): Promise<CheckedInput[]> {
+  const pool = createCheckPool();
+  const results: CheckedInput[] = [];
+  const pending = files.entries();
+  let done = 0;
+  // Lanes share one iterator, so each file is taken exactly once.
+  const lane = async () => {
+    for (const [index, file] of pending) {
+      results[index] = await checkInput(pool, file, options);
+      onProgress(++done);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: MAX_WORKERS * 2 }, lane));
+  } finally {
+    await pool.close();
+  }
+  return results;
+}
+
+async function checkInput(pool: CheckPool, file: string, options: CheckOptions): Promise<CheckedInput> {
+  const input = await readInput(file, DEFAULT_READ_LIMITS);
+  if (!input.ok) return { report: input.report, check: undefined, modifiedMs: 0 };
+  return { ...(await pool.check(input.bytes, file, options)), modifiedMs: input.modifiedMs };
+}
+
+/** The limit for tests and odd machines: `HUIZONG_READ_TIMEOUT_MS=3000 huizong validate …`. */
+function timeoutFromEnvironment(): number {
+  const fromEnvironment = Number(process.env.HUIZONG_READ_TIMEOUT_MS);
+  return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : DEFAULT_TIMEOUT_MS;
+}
+
+/** The bytes on an ArrayBuffer of their own, so that transferring it takes nothing else along. */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const { buffer } = bytes;
+  const whole = buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+  return whole ? new Uint8Array(buffer) : bytes.slice();
+}

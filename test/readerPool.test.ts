@@ -1,0 +1,125 @@
+import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createCheckPool, type CheckPool } from "../src/cli/checkPool";
+import type { CheckOptions } from "../src/core/checkWorkbook";
+import type { FileReport } from "../src/core/fileReport";
+import { checkFile } from "../src/files/checkFile";
+
+/**
+ * The check pool: files are checked on worker threads, so a file on which SheetJS never returns ends as a report
+ * after the time limit while the others are checked as usual.
+ *
+ * test/fixtures/hostile/biff5-hang.xls is such a file (see the README beside it): a one-byte change to a corpus
+ * .xls makes SheetJS loop over 587 million properties, growing its heap until Node runs out of memory.
+ */
+
+const root = path.resolve(__dirname, "..");
+const RETURNS = "test/fixtures/returns";
+const HANG = "test/fixtures/hostile/biff5-hang.xls";
+const CLEAN = `${RETURNS}/01-city-clean.xlsx`;
+const MISTAKES = `${RETURNS}/07-city-typical-mistakes.xlsx`;
+const bytesOf = (file: string) => new Uint8Array(readFileSync(path.join(root, file)));
+const hasChinese = /[\u4e00-\u9fff]/;
+
+/** Runs the CLI from source as a clerk would, with cwd the repository root. */
+function huizong(args: string[], env: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const cli = ["node_modules/tsx/dist/cli.mjs", "src/cli/main.ts", ...args];
+    // The kill timeout only keeps a broken build from hanging the suite; the test asserts a far shorter run.
+    execFile(process.execPath, cli, { cwd: root, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ exitCode: error ? Number(error.code ?? -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("huizong validate with a file that hangs the reader", () => {
+  it("stops that file at the time limit and reports the others as usual", async () => {
+    const files = [CLEAN, HANG, MISTAKES];
+    const started = Date.now();
+    const { exitCode, stdout, stderr } = await huizong(["validate", ...files, "--json"], { HUIZONG_READ_TIMEOUT_MS: "3000" });
+    const seconds = (Date.now() - started) / 1000;
+
+    expect(seconds).toBeLessThan(15);
+    expect(exitCode).toBe(1);
+    const reports = (JSON.parse(stdout) as { files: FileReport[] }).files;
+    expect(reports.map((report) => report.file)).toEqual(files);
+    const [clean, hung, mistakes] = reports;
+    expect(hung).toMatchObject({ status: "unreadable", issues: [{ severity: "error", code: "read-timeout" }] });
+    expect(hung?.issues[0]?.message).toMatch(hasChinese);
+    expect(stderr).toContain(HANG);
+    // The good files are reported exactly as an inline check reports them.
+    expect(clean).toEqual(checkFile(bytesOf(CLEAN), CLEAN).report);
+    expect(mistakes).toEqual(checkFile(bytesOf(MISTAKES), MISTAKES).report);
+    expect(clean?.status).toBe("ok");
+    expect(mistakes?.status).toBe("invalid");
+  }, 60_000);
+});
+
+describe("check pool", () => {
+  let pool: CheckPool | undefined;
+  // What the pool would log on stderr for maintainers: expected here, so kept out of the test output.
+  let logged: string[] = [];
+  const log = (line: string) => void logged.push(line);
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+    logged = [];
+  });
+
+  it("checks many files at once on two workers, one file hanging, and returns each file's own result", async () => {
+    const fixtures = readdirSync(path.join(root, RETURNS))
+      .filter((name) => name !== "expected.json")
+      .map((name) => `${RETURNS}/${name}`);
+    const files = [...fixtures, HANG, ...fixtures, ...fixtures];
+    const options: CheckOptions = {};
+    // The hanging file holds up the first worker long enough for the second to start.
+    pool = createCheckPool({ workers: 2, timeoutMs: 3000, log });
+    const active = pool;
+    const results = await Promise.all(files.map((file) => active.check(bytesOf(file), file, options)));
+
+    const hangAt = files.indexOf(HANG);
+    expect(results[hangAt]?.report).toMatchObject({ file: HANG, status: "unreadable", issues: [{ code: "read-timeout" }] });
+    const inline = files.map((file) => (file === HANG ? results[hangAt] : checkFile(bytesOf(file), file, options)));
+    expect(results).toEqual(inline);
+  }, 60_000);
+
+  it("gives up on a file after the time limit and checks the next one on a fresh worker", async () => {
+    pool = createCheckPool({ workers: 1, timeoutMs: 5000, log });
+    const started = Date.now();
+    const [hung, next] = await Promise.all([pool.check(bytesOf(HANG), HANG, {}), pool.check(bytesOf(CLEAN), CLEAN, {})]);
+    // The fixture still hangs the reader for at least 5 s (if SheetJS learns to refuse it, find another).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+    expect(hung?.report).toMatchObject({ file: HANG, status: "unreadable", issues: [{ code: "read-timeout" }] });
+    expect(next).toEqual(checkFile(bytesOf(CLEAN), CLEAN, {}));
+    expect(logged).toEqual([expect.stringContaining("no result after 5000 ms")]);
+  }, 60_000);
+
+  it("reports a file whose worker runs out of memory as corrupt", async () => {
+    pool = createCheckPool({ workers: 1, maxOldGenerationMb: 128, timeoutMs: 30_000, log });
+    const { report } = await pool.check(bytesOf(HANG), HANG, {});
+    expect(report).toMatchObject({ status: "unreadable", issues: [{ code: "corrupt" }] });
+    expect(logged).toEqual([expect.stringContaining("memory limit")]);
+  }, 60_000);
+
+  it("reports a file on which checkFile throws (a bug) as corrupt, and logs the error", async () => {
+    pool = createCheckPool({ workers: 1, log });
+    // A campaign without dates cannot come from the CLI; here it makes checkFile throw, as a bug would.
+    const broken = { campaign: {} } as unknown as CheckOptions;
+    const { report, check } = await pool.check(bytesOf(CLEAN), CLEAN, broken);
+    expect(check).toBeUndefined();
+    expect(report).toMatchObject({ status: "unreadable", issues: [{ code: "corrupt" }] });
+    expect(report.issues[0]?.message).toMatch(hasChinese);
+    expect(logged).toEqual([expect.stringContaining("TypeError")]);
+  }, 60_000);
+
+  it("copies a view on a larger buffer instead of transferring the buffer", async () => {
+    pool = createCheckPool({ workers: 1, log });
+    const bytes = bytesOf(CLEAN);
+    const shared = new Uint8Array(bytes.length + 16);
+    shared.set(bytes, 8);
+    const result = await pool.check(shared.subarray(8, 8 + bytes.length), CLEAN, {});
+    expect(shared.byteLength).toBe(bytes.length + 16);
+    expect(result).toEqual(checkFile(bytes, CLEAN, {}));
+  }, 60_000);
+});
