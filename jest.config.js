@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     // Type errors are the job of `npm run typecheck`; isolated transpiling keeps the suite fast on two cores.
-    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { module: "commonjs", verbatimModuleSyntax: false } }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", verbatimModuleSyntax: false, isolatedModules: true }, diagnostics: false }],
   },
   testTimeout: 30000,
 };

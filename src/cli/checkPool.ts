@@ -13,7 +13,7 @@ import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "../core/checkWorkbook";
 import { unreadableReport } from "../core/fileReport";
 import type { CheckedFile } from "../files/checkFile";
-import { DEFAULT_READ_LIMITS } from "../files/readWorkbook";
+import { DEFAULT_READ_LIMITS } from "../files/readLimits";
 import { readFailureMessages } from "../messages/zhCN";
 import type { CheckRequest, CheckResponse } from "./checkWorker";
 import { readInput } from "./inputFiles";

@@ -3,7 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { unreadableReport, type FileReport } from "../core/fileReport";
 import { cliMessages, readFailureMessages } from "../messages/zhCN";
-import type { ReadLimits } from "../files/readWorkbook";
+import type { ReadLimits } from "../files/readLimits";
 
 export type InputFile =
   | { ok: true; file: string; bytes: Uint8Array; modifiedMs: number }

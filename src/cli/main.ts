@@ -1,20 +1,25 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
-import { resolveCampaign, type CampaignSettings } from "../core/campaign";
+import { DEFAULT_CAMPAIGN, resolveCampaign, type CampaignSettings } from "../core/campaign";
+import type { TemplateKind } from "../core/templates/templateSchema";
 import { cliMessages as say, helpText } from "../messages/zhCN";
 import { EXIT, type CommandResult } from "./exitCodes";
-import { mergeCommand } from "./mergeCommand";
-import { templateCommand } from "./templateCommand";
-import { validateCommand } from "./validateCommand";
-import { DEFAULT_CAMPAIGN } from "../core/campaign";
-import type { TemplateKind } from "../core/templates/templateSchema";
+
+// Each command's module is imported only when that command runs: `validate` never loads ExcelJS, and the
+// spreadsheet libraries load in the worker threads that read files, not here.
 
 /** A usage problem found after parsing (bad --start/--end): reported like commander's own usage errors. */
 class UsageError extends Error {
   override name = "UsageError";
 }
 
-function campaignFrom(options: { start?: string; end?: string }): CampaignSettings | undefined {
+interface WeekOptions {
+  start?: string;
+  end?: string;
+}
+
+/** Validated before any command module loads, so a bad week is a usage error (exit 2) like any other. */
+function campaignFrom(options: WeekOptions): CampaignSettings | undefined {
   if (options.start === undefined && options.end === undefined) return undefined;
   const parsed = resolveCampaign(options);
   if (!parsed.success) throw new UsageError(say.badWeek(parsed.error.issues.map((issue) => issue.message).join("；")));
@@ -43,9 +48,10 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .description(helpText.validate)
       .argument("<FILE...>", helpText.files)
       .option("--json", helpText.json),
-  ).action((files: string[], options: { json?: boolean; start?: string; end?: string }) =>
-    run(validateCommand(files, { json: options.json === true, campaign: campaignFrom(options) })),
-  );
+  ).action((files: string[], options: WeekOptions & { json?: boolean }) => {
+    const settings = { json: options.json === true, campaign: campaignFrom(options) };
+    run(import("./validateCommand").then(({ validateCommand }) => validateCommand(files, settings)));
+  });
 
   weekOptions(
     program
@@ -55,17 +61,16 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .option("--unit <NAME>", helpText.unit)
       .requiredOption("-o, --output <FILE.xlsx>", helpText.templateOutput)
       .option("--json", helpText.json),
-  ).action((options: { kind: TemplateKind; unit?: string; output: string; json?: boolean; start?: string; end?: string }) =>
-    run(
-      templateCommand({
-        kind: options.kind,
-        unit: options.unit,
-        output: options.output,
-        json: options.json === true,
-        campaign: campaignFrom(options) ?? DEFAULT_CAMPAIGN,
-      }),
-    ),
-  );
+  ).action((options: WeekOptions & { kind: TemplateKind; unit?: string; output: string; json?: boolean }) => {
+    const settings = {
+      kind: options.kind,
+      unit: options.unit,
+      output: options.output,
+      json: options.json === true,
+      campaign: campaignFrom(options) ?? DEFAULT_CAMPAIGN,
+    };
+    run(import("./templateCommand").then(({ templateCommand }) => templateCommand(settings)));
+  });
 
   weekOptions(
     program
@@ -75,9 +80,10 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .requiredOption("-o, --output <MASTER.xlsx>", helpText.masterOutput)
       .option("--roster <ROSTER>", helpText.roster)
       .option("--json", helpText.json),
-  ).action((files: string[], options: { output: string; roster?: string; json?: boolean; start?: string; end?: string }) =>
-    run(mergeCommand(files, { output: options.output, roster: options.roster, json: options.json === true, campaign: campaignFrom(options) })),
-  );
+  ).action((files: string[], options: WeekOptions & { output: string; roster?: string; json?: boolean }) => {
+    const settings = { output: options.output, roster: options.roster, json: options.json === true, campaign: campaignFrom(options) };
+    run(import("./mergeCommand").then(({ mergeCommand }) => mergeCommand(files, settings)));
+  });
   return program;
 }
 

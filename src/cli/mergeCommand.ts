@@ -50,7 +50,8 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
     const incoming = await readReturns(args, options);
     const result = mergeReturns(existing.rows, incoming, roster);
     const reports = result.files;
-    const totals = countIssues(reports);
+    // A superseded file's problems never reach the master: they do not make the merge "done with errors".
+    const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
     const anyReadable = reports.some((file) => file.status !== "unreadable" && file.status !== "ignored");
     if (!anyReadable) return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
 
@@ -86,7 +87,7 @@ async function readExistingMaster(file: string): Promise<ExistingMaster> {
   if (!info) return { bytes: undefined, rows: [], roster: undefined };
   const bytes = new Uint8Array(await readFile(file));
   const read = readWorkbook(bytes, file);
-  if (!read.ok) throw new MergeRefused(say.masterUnreadable(file, readFailureMessage(read.code, read.detail)));
+  if (!read.ok) throw new MergeRefused(say.masterUnreadable(file, readFailureMessage(read)));
   const master = read.workbook.sheets.find((sheet) => sheet.name === MASTER_SHEET_NAME);
   const status = read.workbook.sheets.find((sheet) => sheet.name === STATUS_SHEET_NAME);
   const roster = status ? readStatusRoster(status) : undefined;
@@ -98,7 +99,7 @@ async function loadRoster(file: string): Promise<Roster> {
     throw new MergeRefused(say.fileNotFound(file));
   });
   const read = readRoster(new Uint8Array(bytes), file);
-  if (!read.ok) throw new MergeRefused(say.rosterUnreadable(file, readFailureMessage(read.code, read.detail)));
+  if (!read.ok) throw new MergeRefused(say.rosterUnreadable(file, readFailureMessage(read)));
   if (read.roster.length === 0) throw new MergeRefused(say.rosterEmpty(file));
   return read.roster;
 }

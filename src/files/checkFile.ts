@@ -1,7 +1,7 @@
 import { checkWorkbook, type CheckOptions, type WorkbookCheck } from "../core/checkWorkbook";
 import { ignoredReport, reportFromCheck, unreadableReport, type FileReport } from "../core/fileReport";
-import { readFailureMessages } from "../messages/zhCN";
-import { DEFAULT_READ_LIMITS, isIgnoredFileName, readWorkbook, type ReadLimits } from "./readWorkbook";
+import { looksLikeText, readFailureMessages } from "../messages/zhCN";
+import { DEFAULT_READ_LIMITS, isIgnoredFileName, readWorkbook, type ReadFailure, type ReadLimits } from "./readWorkbook";
 
 export interface CheckedFile {
   report: FileReport;
@@ -22,27 +22,23 @@ export function checkFile(
   if (isIgnoredFileName(fileName)) return { report: ignoredReport(fileName), check: undefined };
   const read = readWorkbook(bytes, fileName, limits);
   if (!read.ok) {
-    return { report: unreadableReport(fileName, read.code, readFailureMessage(read.code, read.detail, limits)), check: undefined };
+    return { report: unreadableReport(fileName, read.code, readFailureMessage(read, limits)), check: undefined };
   }
   const check = checkWorkbook(read.workbook, options);
   return { report: reportFromCheck(fileName, check, readFailureMessages["not-a-template"]), check };
 }
 
-export function readFailureMessage(code: string, detail: string, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
-  switch (code) {
+/** The clerk's sentence for a refused file: what went wrong, and what the unit should send instead. */
+export function readFailureMessage(failure: ReadFailure, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+  const what = looksLikeText[failure.looksLike ?? "other"];
+  switch (failure.code) {
     case "too-large":
       return readFailureMessages["too-large"](Math.round(limits.maxFileBytes / 1024 / 1024));
     case "not-a-spreadsheet":
-      return readFailureMessages["not-a-spreadsheet"](detail);
+      return readFailureMessages["not-a-spreadsheet"](what);
     case "unsupported-format":
-      return readFailureMessages["unsupported-format"](detail);
-    case "empty-file":
-    case "unpacked-too-large":
-    case "too-many-cells":
-    case "encrypted":
-    case "corrupt":
-      return readFailureMessages[code];
+      return readFailureMessages["unsupported-format"](what);
     default:
-      return readFailureMessages["cannot-open"](detail);
+      return readFailureMessages[failure.code];
   }
 }

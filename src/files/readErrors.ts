@@ -3,25 +3,42 @@
  * short English note for logs and bug reports, never shown as the message itself.
  */
 
-export type ReadFailureCode =
-  | "empty-file"
-  | "too-large"
-  | "unpacked-too-large"
-  | "too-many-cells"
-  | "encrypted"
-  | "corrupt"
-  | "not-a-spreadsheet"
-  | "unsupported-format";
+import type { ReadFailureCode as AnyReadFailureCode } from "../core/fileReport";
+
+/** The failures the reader itself decides (the CLI adds file-not-found and read-timeout around it). */
+export type ReadFailureCode = Exclude<AnyReadFailureCode, "file-not-found" | "read-timeout">;
+
+/** What a refused file turned out to be, so the message can tell the clerk in their own words. */
+export type LooksLike =
+  | "pdf"
+  | "image"
+  | "archive"
+  | "word"
+  | "powerpoint"
+  | "ofd"
+  | "opendocument"
+  | "rtf"
+  | "text"
+  | "html"
+  | "email"
+  | "numbers"
+  | "xlsb"
+  | "mht"
+  | "zip64"
+  | "quattro"
+  | "other";
 
 export interface ReadFailure {
   ok: false;
   code: ReadFailureCode;
   /** What the bytes looked like or what went wrong, e.g. "a PDF document", "a Word document (.docx)". */
   detail: string;
+  /** For not-a-spreadsheet and unsupported-format: what the file is instead. */
+  looksLike?: LooksLike;
 }
 
-export function readFailure(code: ReadFailureCode, detail: string): ReadFailure {
-  return { ok: false, code, detail };
+export function readFailure(code: ReadFailureCode, detail: string, looksLike?: LooksLike): ReadFailure {
+  return looksLike ? { ok: false, code, detail, looksLike } : { ok: false, code, detail };
 }
 
 /**

@@ -18,12 +18,12 @@ import type { RawWorkbook } from "../core/rawSheet";
 import { latin1, startsWith } from "./byteReader";
 import { compoundFileNames } from "./compoundFile";
 import { odsHiddenSheets } from "./odsVisibility";
-import { classifyLibraryError, formatBytes, readFailure, type ReadFailure } from "./readErrors";
+import { classifyLibraryError, formatBytes, readFailure, type LooksLike, type ReadFailure } from "./readErrors";
 import { toRawWorkbook } from "./sheetConversion";
 import { decodeText } from "./textDecoding";
 import { checkUnpackedSizes, readZipDirectory, repackUncompressed, type ZipEntry } from "./zipArchive";
 
-export type { ReadFailure, ReadFailureCode } from "./readErrors";
+export type { LooksLike, ReadFailure, ReadFailureCode } from "./readErrors";
 export { decodeText } from "./textDecoding";
 
 // Excel 95 (BIFF5) files, still written by old PHP and Java exporters, store text in the workbook's code page
@@ -31,27 +31,9 @@ export { decodeText } from "./textDecoding";
 // the task pane bundles, does not (~170 KB gzipped).
 XLSX.set_cptable(cptable);
 
-/** Ceilings that keep one hostile or absurd file from exhausting memory or time. */
-export interface ReadLimits {
-  /** Size of the file itself. */
-  maxFileBytes: number;
-  /** Sum of the uncompressed sizes a zip-based file (xlsx, ods) declares for its entries. */
-  maxUnpackedBytes: number;
-  /** Non-empty cells over all sheets. */
-  maxCells: number;
-}
+import { DEFAULT_READ_LIMITS, type ReadLimits } from "./readLimits";
 
-/**
- * A returned schedule is 10-100 KB; with pasted photos (WPS embeds them happily) a few MB. 20 MB is what Chinese
- * government mail systems typically let through as one attachment. Sheet XML compresses about 10:1, so 20 MB
- * holds at most ~200 MB of honest XML, while a zip bomb declares 1000:1. Two million cells (a 50,000-row extra
- * sheet of 40 columns) cost ~200 MB as RawSheet cells, the most a task pane can afford.
- */
-export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
-  maxUnpackedBytes: 200 * 1024 * 1024,
-  maxCells: 2_000_000,
-};
+export { DEFAULT_READ_LIMITS, type ReadLimits };
 
 /** What the bytes turned out to be (not what the file name said). */
 export type WorkbookFormat = "xlsx" | "xlsm" | "xls" | "et" | "ods" | "csv" | "html" | "xml";
@@ -117,25 +99,25 @@ function extensionOf(fileName: string): string {
 
 function sniff(bytes: Uint8Array, ext: string, limits: ReadLimits): Source | ReadFailure {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return sniffZip(bytes, ext, limits);
-  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return readFailure("not-a-spreadsheet", "an empty zip archive");
+  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return readFailure("not-a-spreadsheet", "an empty zip archive", "archive");
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return sniffCompoundFile(bytes, ext);
   // A bare BIFF2-4 worksheet stream (Excel 2.x-4.x, some Quattro and old exporters) starts with a BOF record.
   if (bytes[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(bytes[1] ?? -1)) return { format: "xls", data: bytes };
   const known = KNOWN_NON_SPREADSHEETS.find(({ magic }) => startsWith(bytes, magic));
-  if (known) return readFailure("not-a-spreadsheet", known.detail);
+  if (known) return readFailure("not-a-spreadsheet", known.detail, known.looksLike);
   return sniffText(bytes, ext);
 }
 
-const KNOWN_NON_SPREADSHEETS: ReadonlyArray<{ magic: readonly number[]; detail: string }> = [
-  { magic: [0x25, 0x50, 0x44, 0x46], detail: "a PDF document" },
-  { magic: [0x89, 0x50, 0x4e, 0x47], detail: "a PNG image" },
-  { magic: [0xff, 0xd8, 0xff], detail: "a JPEG image" },
-  { magic: [0x47, 0x49, 0x46, 0x38], detail: "a GIF image" },
-  { magic: [0x49, 0x49, 0x2a, 0x00], detail: "a TIFF image" },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], detail: "a TIFF image" },
-  { magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], detail: "a RAR archive" },
-  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], detail: "a 7-Zip archive" },
-  { magic: [0x1f, 0x8b], detail: "a gzip archive" },
+const KNOWN_NON_SPREADSHEETS: ReadonlyArray<{ magic: readonly number[]; detail: string; looksLike: LooksLike }> = [
+  { magic: [0x25, 0x50, 0x44, 0x46], detail: "a PDF document", looksLike: "pdf" },
+  { magic: [0x89, 0x50, 0x4e, 0x47], detail: "a PNG image", looksLike: "image" },
+  { magic: [0xff, 0xd8, 0xff], detail: "a JPEG image", looksLike: "image" },
+  { magic: [0x47, 0x49, 0x46, 0x38], detail: "a GIF image", looksLike: "image" },
+  { magic: [0x49, 0x49, 0x2a, 0x00], detail: "a TIFF image", looksLike: "image" },
+  { magic: [0x4d, 0x4d, 0x00, 0x2a], detail: "a TIFF image", looksLike: "image" },
+  { magic: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], detail: "a RAR archive", looksLike: "archive" },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], detail: "a 7-Zip archive", looksLike: "archive" },
+  { magic: [0x1f, 0x8b], detail: "a gzip archive", looksLike: "archive" },
 ];
 
 function unrecognisedBinary(bytes: Uint8Array, ext: string): ReadFailure {
@@ -143,7 +125,7 @@ function unrecognisedBinary(bytes: Uint8Array, ext: string): ReadFailure {
   // A file that claims to be a spreadsheet but is not one we know is damaged; anything else is simply not ours.
   return SPREADSHEET_EXTENSIONS.has(ext)
     ? readFailure("corrupt", `unrecognised binary content for a .${ext} file (starts ${head})`)
-    : readFailure("not-a-spreadsheet", `binary data of an unknown type${ext ? ` (.${ext})` : ""}, starts ${head}`);
+    : readFailure("not-a-spreadsheet", `binary data of an unknown type${ext ? ` (.${ext})` : ""}, starts ${head}`, "other");
 }
 
 // --- zip containers (xlsx, ods, and everything else that is a zip) ---
@@ -165,19 +147,19 @@ function sniffZip(bytes: Uint8Array, ext: string, limits: ReadLimits): Source | 
     return { format, zip: { bytes, entries } };
   }
   if (isOoxml && hasPart(/(^|\/)workbook\.bin$/)) {
-    return readFailure("unsupported-format", "an Excel binary workbook (.xlsb); save it as .xlsx");
+    return readFailure("unsupported-format", "an Excel binary workbook (.xlsb); save it as .xlsx", "xlsb");
   }
   if (hasPart(/^index\/.*\.iwa$/)) {
     return names.has("index/calculationengine.iwa") || ext === "numbers"
-      ? readFailure("unsupported-format", "an Apple Numbers spreadsheet; export it to .xlsx")
-      : readFailure("not-a-spreadsheet", "an Apple Pages or Keynote document");
+      ? readFailure("unsupported-format", "an Apple Numbers spreadsheet; export it to .xlsx", "numbers")
+      : readFailure("not-a-spreadsheet", "an Apple Pages or Keynote document", "other");
   }
   const odf = sniffOpenDocument(bytes, entries, ext);
   if (odf) return "ok" in odf ? odf : { format: "ods", zip: { bytes, entries } };
-  if (names.has("word/document.xml")) return readFailure("not-a-spreadsheet", "a Word document (.docx)");
-  if (names.has("ppt/presentation.xml")) return readFailure("not-a-spreadsheet", "a PowerPoint presentation (.pptx)");
-  if (names.has("ofd.xml")) return readFailure("not-a-spreadsheet", "an OFD document");
-  return readFailure("not-a-spreadsheet", `a zip archive of ${entries.length} files that holds no workbook`);
+  if (names.has("word/document.xml")) return readFailure("not-a-spreadsheet", "a Word document (.docx)", "word");
+  if (names.has("ppt/presentation.xml")) return readFailure("not-a-spreadsheet", "a PowerPoint presentation (.pptx)", "powerpoint");
+  if (names.has("ofd.xml")) return readFailure("not-a-spreadsheet", "an OFD document", "ofd");
+  return readFailure("not-a-spreadsheet", `a zip archive of ${entries.length} files that holds no workbook`, "archive");
 }
 
 const ODS_MIMETYPES = ["application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.spreadsheet-template"];
@@ -192,11 +174,11 @@ function sniffOpenDocument(bytes: Uint8Array, entries: readonly ZipEntry[], ext:
   if (ODS_MIMETYPES.includes(mimetype)) return hasContent ? { format: "ods" } : readFailure("corrupt", "an OpenDocument spreadsheet without content.xml");
   if (!mimetype) {
     // A missing or compressed mimetype breaks the spec but not LibreOffice; trust the extension then.
-    return hasContent && ["ods", "ots"].includes(ext) ? { format: "ods" } : readFailure("not-a-spreadsheet", "an OpenDocument file of unknown kind");
+    return hasContent && ["ods", "ots"].includes(ext) ? { format: "ods" } : readFailure("not-a-spreadsheet", "an OpenDocument file of unknown kind", "opendocument");
   }
   const kind = /opendocument\.(\w+)/.exec(mimetype)?.[1];
   const what = kind ? ODF_KINDS[kind] : undefined;
-  return readFailure("not-a-spreadsheet", what ? `an OpenDocument ${what}` : `a zip package of type ${mimetype.slice(0, 80)}`);
+  return readFailure("not-a-spreadsheet", what ? `an OpenDocument ${what}` : `a zip package of type ${mimetype.slice(0, 80)}`, "opendocument");
 }
 
 // --- OLE compound files (xls, et, and encrypted xlsx) ---
@@ -211,11 +193,11 @@ function sniffCompoundFile(bytes: Uint8Array, ext: string): Source | ReadFailure
     return readFailure("encrypted", "a password-protected Office Open XML file (.xlsx inside an encrypted OLE container)");
   }
   if (has("Workbook") || has("Book")) return { format, data: bytes };
-  if (has("WordDocument")) return readFailure("not-a-spreadsheet", "a Word 97-2003 document (.doc)");
-  if (has("PowerPoint Document")) return readFailure("not-a-spreadsheet", "a PowerPoint 97-2003 presentation (.ppt)");
-  if ([...names].some((name) => name.startsWith("__substg1.0_"))) return readFailure("not-a-spreadsheet", "an Outlook message (.msg)");
-  if (has("NativeContent_MAIN")) return readFailure("unsupported-format", "a Quattro Pro spreadsheet");
-  return readFailure("not-a-spreadsheet", "an OLE compound file that holds no workbook");
+  if (has("WordDocument")) return readFailure("not-a-spreadsheet", "a Word 97-2003 document (.doc)", "word");
+  if (has("PowerPoint Document")) return readFailure("not-a-spreadsheet", "a PowerPoint 97-2003 presentation (.ppt)", "powerpoint");
+  if ([...names].some((name) => name.startsWith("__substg1.0_"))) return readFailure("not-a-spreadsheet", "an Outlook message (.msg)", "email");
+  if (has("NativeContent_MAIN")) return readFailure("unsupported-format", "a Quattro Pro spreadsheet", "quattro");
+  return readFailure("not-a-spreadsheet", "an OLE compound file that holds no workbook", "other");
 }
 
 // --- text: CSV, HTML tables and SpreadsheetML 2003 ---
@@ -225,12 +207,12 @@ function sniffText(bytes: Uint8Array, ext: string): Source | ReadFailure {
   if (text === undefined) return unrecognisedBinary(bytes, ext);
   const head = text.slice(0, 65536).trimStart().toLowerCase();
   if (head.startsWith("<")) return sniffMarkup(text.trimStart(), head, ext);
-  if (head.startsWith("{\\rtf")) return readFailure("not-a-spreadsheet", "an RTF document");
+  if (head.startsWith("{\\rtf")) return readFailure("not-a-spreadsheet", "an RTF document", "rtf");
   if (head.startsWith("mime-version:")) {
-    return readFailure("unsupported-format", "a single-file web page (.mht); save it as .xlsx");
+    return readFailure("unsupported-format", "a single-file web page (.mht); save it as .xlsx", "mht");
   }
   if (DELIMITED_EXTENSIONS.has(ext)) return { format: "csv", text };
-  return readFailure("not-a-spreadsheet", `a plain text file${ext ? ` (.${ext})` : ""}`);
+  return readFailure("not-a-spreadsheet", `a plain text file${ext ? ` (.${ext})` : ""}`, "text");
 }
 
 function sniffMarkup(text: string, head: string, ext: string): Source | ReadFailure {
@@ -243,7 +225,7 @@ function sniffMarkup(text: string, head: string, ext: string): Source | ReadFail
   const isHtml = /<(!doctype html|html|table|body)[\s>]/.test(head);
   if (isHtml && /<table[\s>]/.test(head) && HTML_EXTENSIONS.has(ext)) return { format: "html", text };
   const what = isHtml ? "an HTML page" : "an XML document";
-  return readFailure("not-a-spreadsheet", `${what}${ext ? ` (.${ext})` : ""}${isHtml && !/<table[\s>]/.test(head) ? " without a table" : ""}`);
+  return readFailure("not-a-spreadsheet", `${what}${ext ? ` (.${ext})` : ""}${isHtml && !/<table[\s>]/.test(head) ? " without a table" : ""}`, isHtml ? "html" : "text");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | ReadFailure {
   const entriesOnDisk = reader.u16(end + 8);
   const entryCount = reader.u16(end + 10);
   let offset = reader.u32(end + 16);
-  if (entryCount === 0xffff || offset === ZIP_MAX_32) return readFailure("unsupported-format", "a ZIP64 archive");
+  if (entryCount === 0xffff || offset === ZIP_MAX_32) return readFailure("unsupported-format", "a ZIP64 archive", "zip64");
   if (entriesOnDisk !== entryCount) return readFailure("corrupt", "a multi-part zip archive");
   const entries: ZipEntry[] = [];
   for (let i = 0; i < entryCount; i++) {

@@ -52,6 +52,27 @@ export const issueMessages = {
     `${ref}：${quote(column)}${quote(text)}须大于0，请填写实际参与人数。`,
 } as const;
 
+/** What a refused file is instead of a spreadsheet, in the clerk's words. */
+export const looksLikeText = {
+  pdf: "PDF 文档",
+  image: "图片",
+  archive: "压缩包，请解压后发送其中的表格",
+  word: "Word 文档",
+  powerpoint: "PowerPoint 演示文稿",
+  ofd: "OFD 版式文件",
+  opendocument: "OpenDocument 文档",
+  rtf: "RTF 文档",
+  text: "纯文本文件",
+  html: "网页",
+  email: "Outlook 邮件",
+  numbers: "Apple Numbers 表格",
+  xlsb: "Excel 二进制工作簿 .xlsb",
+  mht: "单文件网页 .mht",
+  zip64: "ZIP64 压缩包",
+  quattro: "Quattro Pro 表格",
+  other: "无法识别的文件",
+} as const;
+
 /** Why a returned file could not be read: said to the clerk, who will ask the unit to send it again. */
 export const readFailureMessages = {
   "empty-file": "文件是空的（0 字节），请让报送单位重新发送。",
