@@ -56,7 +56,7 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
     if (!anyReadable) return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
 
     const plan = masterWorkbookPlan(result.rows, result.roster);
-    const bytes = existing.bytes ? await writeIntoWorkbook(existing.bytes, plan) : await writeWorkbook(plan);
+    const bytes = existing.bytes ? await updateMaster(options.output, existing.bytes, plan) : await writeWorkbook(plan);
     await writeFileAtomically(options.output, bytes).catch((error: Error) => {
       throw new MergeRefused(say.cannotWrite(options.output, error.message));
     });
@@ -75,6 +75,15 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
   } catch (error) {
     if (!(error instanceof MergeRefused)) throw error;
     return done(options, { error: { code: "merge-refused", message: error.message } }, error.message, EXIT.unusable);
+  }
+}
+
+/** The existing workbook with 活动汇总/报送情况 replaced; one ExcelJS cannot load is left untouched, with a message. */
+async function updateMaster(file: string, bytes: Uint8Array, plan: ReturnType<typeof masterWorkbookPlan>): Promise<Uint8Array> {
+  try {
+    return await writeIntoWorkbook(bytes, plan);
+  } catch (error) {
+    throw new MergeRefused(say.masterNotUpdatable(file, (error as Error).message));
   }
 }
 

@@ -117,6 +117,8 @@ export const cliMessages = {
   templateWritten: (file: string, kind: string, week: string, unit: string | undefined) =>
     `已生成${kind}模板：${file}（宣传周 ${week}${unit ? `，单位：${unit}` : ""}）。可直接发给各单位填写。`,
   masterUnreadable: (file: string, reason: string) => `汇总表 ${file} 无法读取，未做任何改动：${reason}`,
+  masterNotUpdatable: (file: string, reason: string) =>
+    `汇总表 ${file} 无法更新，未做任何改动（${reason}）：请用 Excel 打开后另存为 .xlsx 再合并，或换一个新的汇总表文件名。`,
   masterNotXlsx: (file: string) => `汇总表须为 .xlsx 文件：${file}。请换一个以 .xlsx 结尾的文件名。`,
   rosterUnreadable: (file: string, reason: string) => `名单文件 ${file} 无法读取：${reason}`,
   rosterEmpty: (file: string) => `名单文件 ${file} 中没有单位：请每行写一个单位名称。`,
