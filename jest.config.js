@@ -8,4 +8,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", verbatimModuleSyntax: false, isolatedModules: true }, diagnostics: false }],
   },
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.cjs"],
 };
