@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createCheckPool, type CheckPool } from "../src/cli/checkPool";
 import type { CheckOptions } from "../src/core/checkWorkbook";
 import type { FileReport } from "../src/core/fileReport";
 import { checkFile } from "../src/files/checkFile";
+import { runCli } from "./support/cli";
 
 /**
  * The check pool: files are checked on worker threads, so a file on which SheetJS never returns ends as a report
@@ -22,22 +22,11 @@ const MISTAKES = `${RETURNS}/07-city-typical-mistakes.xlsx`;
 const bytesOf = (file: string) => new Uint8Array(readFileSync(path.join(root, file)));
 const hasChinese = /[\u4e00-\u9fff]/;
 
-/** Runs the CLI from source as a clerk would, with cwd the repository root. */
-function huizong(args: string[], env: Record<string, string>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const cli = ["node_modules/tsx/dist/cli.mjs", "src/cli/main.ts", ...args];
-    // The kill timeout only keeps a broken build from hanging the suite; the test asserts a far shorter run.
-    execFile(process.execPath, cli, { cwd: root, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ exitCode: error ? Number(error.code ?? -1) : 0, stdout, stderr });
-    });
-  });
-}
-
 describe("huizong validate with a file that hangs the reader", () => {
   it("stops that file at the time limit and reports the others as usual", async () => {
     const files = [CLEAN, HANG, MISTAKES];
     const started = Date.now();
-    const { exitCode, stdout, stderr } = await huizong(["validate", ...files, "--json"], { HUIZONG_READ_TIMEOUT_MS: "3000" });
+    const { code: exitCode, stdout, stderr } = await runCli(["validate", ...files, "--json"], { HUIZONG_READ_TIMEOUT_MS: "3000" });
     const seconds = (Date.now() - started) / 1000;
 
     expect(seconds).toBeLessThan(15);
