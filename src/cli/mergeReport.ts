@@ -7,7 +7,9 @@ export function formatMergeReport(result: MergeResult, output: string): string {
   for (const file of result.files) {
     const unit = file.unit ? ` ${file.unit}` : "";
     const rows = file.rows > 0 ? text.rows(file.rows) : "";
-    const errors = file.issues.filter((issue) => issue.severity === "error").length;
+    // Only rows that reach the master carry their problems into 校验结果; a superseded file's do not.
+    const written = file.action === "added" || file.action === "replaced";
+    const errors = written ? file.issues.filter((issue) => issue.severity === "error").length : 0;
     lines.push(`${say.fileHeading(file.file, text.action[file.action])}${unit}${rows}${errors > 0 ? text.errors(errors) : ""}`);
     if (file.action === "rejected") for (const issue of file.issues) lines.push(`  ${issue.message}`);
   }
