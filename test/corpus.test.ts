@@ -9,8 +9,10 @@ import type { RawWorkbook } from "../src/core/rawSheet";
 import { readWorkbook, type ReadResult } from "../src/files/readWorkbook";
 
 const CORPUS = path.resolve(__dirname, "../../shared/corpus");
-/** Per file. The slowest real file (57 MB of sheet XML in an 870 KB xlsx) takes ~2 s on a slow two-core box. */
-// A bound against hangs, not a speed target: the slowest file takes ~2 s alone, more on a loaded CI machine.
+/**
+ * Per file: a bound against hangs, not a speed target. The slowest real file (57 MB of sheet XML in an 870 KB xlsx)
+ * takes ~2 s alone on a two-core box, more while CI runs other suites beside it.
+ */
 const MAX_MS_PER_FILE = 10_000;
 
 const corpusPresent = existsSync(CORPUS);
