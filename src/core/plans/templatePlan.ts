@@ -1,7 +1,8 @@
 import { addDays, chineseMonthDay, ymdOf } from "../calendarDate";
 import { campaignYear, type CampaignSettings } from "../campaign";
 import { metadataRows, METADATA_SHEET_NAME } from "../templateMetadata";
-import { templateTitle, type ColumnRule, type Template } from "../templates/templateSchema";
+import type { CellRange } from "../rawSheet";
+import { templateTitle, type ColumnRule, type HeaderField, type Template, type TemplateColumn } from "../templates/templateSchema";
 import { templateText, weekText } from "../../messages/zhCN";
 import type { DataValidationPlan, PlannedCell, SheetPlan, StyleName, WorkbookPlan } from "./sheetPlan";
 
@@ -113,67 +114,66 @@ function guidanceNote(template: Template, campaign: CampaignSettings): string {
   });
 }
 
-function templateValidations(template: Template, options: TemplateOptions, layout: TemplateLayout): DataValidationPlan[] {
-  const { campaign } = options;
+/** What a data-validation rule checks and says; every rule is a Warning or Information, so nothing typed is lost. */
+type RuleSpec = Pick<DataValidationPlan, "rule" | "errorStyle"> & { prompt: string; error: string };
+
+/**
+ * The Excel rule for each kind of column. Warning, not Stop: 4月22日上午9:30 and 约300人 are text and must stay
+ * possible; the unit contact is only asked to look again.
+ */
+function columnRule(column: TemplateColumn, campaign: CampaignSettings): RuleSpec {
   const week = weekText(campaign.start, campaign.end);
-  const plans: DataValidationPlan[] = [];
-  const body = (col: number) => ({ startRow: layout.firstBodyRow, startCol: col, endRow: layout.lastBodyRow, endCol: col });
-  template.columns.forEach((column, col) => {
-    const prompt = { title: column.header, message: column.prompt };
-    if (column.rule === "activityTime") {
-      plans.push({
-        range: body(col),
+  switch (column.rule) {
+    case "activityTime":
+      return {
         rule: { type: "dateBetween", from: campaign.start, to: campaign.end },
-        // Warning, not Stop: 4月22日上午9:30 is text and must stay possible.
         errorStyle: "warning",
-        prompt: { title: column.header, message: templateText.timePrompt(week, dateExamples(campaign)) },
-        error: { title: templateText.checkTitle, message: templateText.timeError(week) },
-      });
-    } else if (column.rule === "headCount") {
-      plans.push({
-        range: body(col),
-        rule: { type: "wholeNumberAtLeast", min: 1 },
-        errorStyle: "warning",
-        prompt,
-        error: { title: templateText.checkTitle, message: templateText.headCountError },
-      });
-    } else if (column.rule === "contact") {
-      plans.push({
-        range: body(col),
-        // Shortest real contact: a two-character name and a 7-digit local number.
-        rule: { type: "textLengthAtLeast", min: 9 },
-        errorStyle: "warning",
-        prompt,
-        error: { title: templateText.checkTitle, message: templateText.contactError },
-      });
-    } else {
-      plans.push({ range: body(col), rule: { type: "textLengthAtLeast", min: 1 }, errorStyle: "information", prompt, error: { title: templateText.checkTitle, message: column.prompt } });
-    }
-  });
-  for (const field of template.headerFields) {
-    const row = layout.fieldRows[field.key] ?? 0;
-    const range = { startRow: row, startCol: 1, endRow: row, endCol: 1 };
-    plans.push(
-      field.key === "fillDate"
-        ? {
-            range,
-            rule: { type: "dateBetween", from: `${campaignYear(campaign)}-01-01`, to: `${campaignYear(campaign)}-12-31` },
-            errorStyle: "warning",
-            prompt: { title: field.label, message: templateText.fillDatePrompt },
-            error: { title: templateText.checkTitle, message: templateText.fillDatePrompt },
-          }
-        : {
-            range,
-            rule: { type: "textLengthAtLeast", min: 2 },
-            errorStyle: "warning",
-            prompt: { title: field.label, message: templateText.unitPrompt },
-            error: { title: templateText.checkTitle, message: templateText.unitPrompt },
-          },
-    );
+        prompt: templateText.timePrompt(week, dateExamples(campaign)),
+        error: templateText.timeError(week),
+      };
+    case "headCount":
+      return { rule: { type: "wholeNumberAtLeast", min: 1 }, errorStyle: "warning", prompt: column.prompt, error: templateText.headCountError };
+    case "contact":
+      // Shortest real contact: a two-character name and a 7-digit local number.
+      return { rule: { type: "textLengthAtLeast", min: 9 }, errorStyle: "warning", prompt: column.prompt, error: templateText.contactError };
+    case "text":
+      return { rule: { type: "textLengthAtLeast", min: 1 }, errorStyle: "information", prompt: column.prompt, error: column.prompt };
   }
-  return plans;
 }
 
+function fieldRule(field: HeaderField, campaign: CampaignSettings): RuleSpec {
+  const year = campaignYear(campaign);
+  return field.key === "fillDate"
+    ? {
+        rule: { type: "dateBetween", from: `${year}-01-01`, to: `${year}-12-31` },
+        errorStyle: "warning",
+        prompt: templateText.fillDatePrompt,
+        error: templateText.fillDatePrompt,
+      }
+    : { rule: { type: "textLengthAtLeast", min: 2 }, errorStyle: "warning", prompt: templateText.unitPrompt, error: templateText.unitPrompt };
+}
+
+function validationAt(range: CellRange, title: string, spec: RuleSpec): DataValidationPlan {
+  return {
+    range,
+    rule: spec.rule,
+    errorStyle: spec.errorStyle,
+    prompt: { title, message: spec.prompt },
+    error: { title: templateText.checkTitle, message: spec.error },
+  };
+}
+
+function templateValidations(template: Template, options: TemplateOptions, layout: TemplateLayout): DataValidationPlan[] {
+  const { campaign } = options;
+  const columns = template.columns.map((column, col) =>
+    validationAt({ startRow: layout.firstBodyRow, startCol: col, endRow: layout.lastBodyRow, endCol: col }, column.header, columnRule(column, campaign)),
+  );
+  const fields = template.headerFields.map((field) => {
+    const row = layout.fieldRows[field.key] ?? 0;
+    return validationAt({ startRow: row, startCol: 1, endRow: row, endCol: 1 }, field.label, fieldRule(field, campaign));
+  });
+  return [...columns, ...fields];
+}
 /** The hidden sheet that carries template identity through Excel, WPS and LibreOffice. */
 export function metadataSheetPlan(template: Template, options: TemplateOptions): SheetPlan {
   const rows = metadataRows({
