@@ -73,6 +73,16 @@ describe("huizong on the command line", () => {
     expect(readFileSync(master, "utf8")).toBe("not a workbook");
   });
 
+  it("says a master given as a return is a master, and leaves its rows out", async () => {
+    const master = path.join(tmp, "第一次汇总.xlsx");
+    expect((await runCli(["merge", path.join(fixtures, "01-city-clean.xlsx"), "-o", master])).code).toBe(0);
+    const run = await runCli(["validate", master, "--json"]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      files: [{ status: "not-a-template", issues: [{ code: "not-a-template", message: expect.stringContaining("汇总表") }] }],
+    });
+  });
+
   it("refuses a master that is not .xlsx", async () => {
     const run = await runCli(["merge", path.join(fixtures, "01-city-clean.xlsx"), "-o", path.join(tmp, "汇总表.xls"), "--json"]);
     expect(run.code).toBe(2);

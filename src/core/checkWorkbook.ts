@@ -17,7 +17,13 @@ export type WorkbookCheck =
       errors: number;
       warnings: number;
     }
-  | { status: "not-a-template"; campaign: CampaignSettings; metadata: TemplateMetadata | undefined };
+  | {
+      status: "not-a-template";
+      campaign: CampaignSettings;
+      metadata: TemplateMetadata | undefined;
+      /** A master merged by Huizong (活动汇总): worth saying, since clerks keep it beside the returns. */
+      isMaster: boolean;
+    };
 
 export interface CheckOptions {
   /** An explicit week (e.g. --start/--end) wins over the template's metadata and the default. */
@@ -37,7 +43,7 @@ export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {})
     .map((sheet) => ({ sheet, table: locateTable(sheet, metadata?.kind) }))
     .filter((found): found is { sheet: (typeof found)["sheet"]; table: LocatedTable } => found.table !== undefined);
   const best = pickBestTable(tables);
-  if (!best) return { status: "not-a-template", campaign, metadata };
+  if (!best) return { status: "not-a-template", campaign, metadata, isMaster: workbook.sheets.some(isMasterSheet) };
 
   const submission = validateTable(best.table, campaign);
   for (const other of tables) {

@@ -28,11 +28,18 @@ export type ReadFailureCode =
   | "not-a-spreadsheet"
   | "unsupported-format";
 
-export function reportFromCheck(file: string, check: WorkbookCheck, notATemplateMessage: string): FileReport {
+/** The sentences for a workbook with no activity table: an ordinary one, and a Huizong master. */
+export interface NotATemplateMessages {
+  notATemplate: string;
+  master: string;
+}
+
+export function reportFromCheck(file: string, check: WorkbookCheck, messages: NotATemplateMessages): FileReport {
   if (check.status === "not-a-template") {
+    const message = check.isMaster ? messages.master : messages.notATemplate;
     return {
       ...emptyReport(file, "not-a-template"),
-      issues: [{ severity: "error", row: null, column: null, code: "not-a-template", message: notATemplateMessage }],
+      issues: [{ severity: "error", row: null, column: null, code: "not-a-template", message }],
     };
   }
   const { submission } = check;

@@ -25,7 +25,8 @@ export function checkFile(
     return { report: unreadableReport(fileName, read.code, readFailureMessage(read, limits)), check: undefined };
   }
   const check = checkWorkbook(read.workbook, options);
-  return { report: reportFromCheck(fileName, check, readFailureMessages["not-a-template"]), check };
+  const messages = { notATemplate: readFailureMessages["not-a-template"], master: readFailureMessages["master-workbook"] };
+  return { report: reportFromCheck(fileName, check, messages), check };
 }
 
 /** The clerk's sentence for a refused file: what went wrong, and what the unit should send instead. */

@@ -85,6 +85,7 @@ export const readFailureMessages = {
   "not-a-spreadsheet": (what: string) => `这不是表格文件（${what}）：请发送 Excel、WPS 或 LibreOffice 表格。`,
   "unsupported-format": (what: string) => `不支持这种格式（${what}）：请另存为 .xlsx 后再发送。`,
   "not-a-template": "文件中没有找到活动安排表（缺少“主办单位”“活动时间”等表头）：请使用通知所附模板填写。",
+  "master-workbook": "这是 Huizong 生成的汇总表，不是单位报回的活动表，已跳过。",
   ignored: "临时文件或系统文件，已忽略。",
   "cannot-open": (reason: string) => `无法打开文件：${reason}`,
 } as const;
