@@ -47,20 +47,51 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
  * (StarCalc):44,34,76`). Throws with LibreOffice's own output when it fails, times out, or writes nothing.
  */
 export async function convertWithLibreOffice(inputs: string[], format: string, outDir: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<string[]> {
-  const soffice = findSoffice();
-  if (!soffice) throw new Error("LibreOffice (soffice) not found; set SOFFICE or add it to PATH");
   const extension = format.split(":")[0] ?? format;
   const outputs = inputs.map((input) => path.join(outDir, `${path.parse(input).name}.${extension}`));
+  await convert(inputs, format, outDir, timeoutMs, (output) => {
+    const missing = outputs.filter((file) => !existsSync(file));
+    return missing.length > 0 ? `wrote no ${missing.join(", ")}` : undefined;
+  });
+  return outputs;
+}
+
+/**
+ * Every sheet of every input as UTF-8 CSV of the values as shown, one file per sheet (LibreOffice 7.2+), in one
+ * LibreOffice start. Returns, per input path, the CSV path of each sheet by sheet name, as LibreOffice reports it.
+ * Inputs must have distinct base names: LibreOffice names the CSVs after them.
+ */
+export async function exportSheetsAsCsv(inputs: string[], outDir: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<Map<string, Map<string, string>>> {
+  const format = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  const output = await convert(inputs, format, outDir, timeoutMs, () => undefined);
+  const sheets = new Map(inputs.map((input) => [input, new Map<string, string>()]));
+  let current: Map<string, string> | undefined;
+  for (const line of output.split("\n")) {
+    const converting = /^convert (.+) using filter/.exec(line);
+    if (converting) current = sheets.get(converting[1] ?? "");
+    const writing = /^Writing sheet (.+) -> (.+\.csv)$/.exec(line);
+    if (writing && current) current.set(writing[1] ?? "", writing[2] ?? "");
+  }
+  return sheets;
+}
+
+/** One soffice run with a throw-away profile; `problem` inspects the result and names what is wrong, if anything. */
+async function convert(
+  inputs: string[],
+  format: string,
+  outDir: string,
+  timeoutMs: number,
+  problem: (output: string) => string | undefined,
+): Promise<string> {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error("LibreOffice (soffice) not found; set SOFFICE or add it to PATH");
   const profile = mkdtempSync(path.join(tmpdir(), "lo-"));
   try {
     const args = ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", format, "--outdir", outDir, ...inputs];
     const { code, output, timedOut } = await run(soffice, args, timeoutMs);
-    const missing = outputs.filter((file) => !existsSync(file));
-    if (timedOut || code !== 0 || missing.length > 0) {
-      const why = timedOut ? `timed out after ${timeoutMs / 1000} s` : code !== 0 ? `exited with ${code}` : `wrote no ${missing.join(", ")}`;
-      throw new Error(`LibreOffice --convert-to ${format} ${why}\n$ ${soffice} ${args.join(" ")}\n${output}`);
-    }
-    return outputs;
+    const why = timedOut ? `timed out after ${timeoutMs / 1000} s` : code !== 0 ? `exited with ${code}` : problem(output);
+    if (why) throw new Error(`LibreOffice --convert-to ${format} ${why}\n$ ${soffice} ${args.join(" ")}\n${output}`);
+    return output;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
