@@ -49,7 +49,7 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
 export async function convertWithLibreOffice(inputs: string[], format: string, outDir: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<string[]> {
   const extension = format.split(":")[0] ?? format;
   const outputs = inputs.map((input) => path.join(outDir, `${path.parse(input).name}.${extension}`));
-  await convert(inputs, format, outDir, timeoutMs, (output) => {
+  await convert(inputs, format, outDir, timeoutMs, () => {
     const missing = outputs.filter((file) => !existsSync(file));
     return missing.length > 0 ? `wrote no ${missing.join(", ")}` : undefined;
   });
