@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignSettings } from "../core/campaign";
 import { countIssues } from "../core/fileReport";
-import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
+import { mergeReturns, type IncomingReturn } from "../core/merge/merge";
 import { MASTER_SHEET_NAME, STATUS_SHEET_NAME, type MasterRow } from "../core/merge/masterRow";
 import { readMasterRows, readStatusRoster } from "../core/merge/readMaster";
 import { masterWorkbookPlan } from "../core/plans/masterPlan";
@@ -124,5 +124,3 @@ async function readReturns(args: readonly string[], options: MergeOptions): Prom
     modifiedMs,
   }));
 }
-
-export type { MergeResult };

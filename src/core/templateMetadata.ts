@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { campaignSettingsSchema, type CampaignSettings } from "./campaign";
 import { cellText, type RawSheet } from "./rawSheet";
-import { templateKindSchema, type TemplateKind } from "./templates/templateSchema";
+import { templateKindSchema } from "./templates/templateSchema";
 
 /**
  * Template identity. A template written by Huizong carries a hidden sheet of key/value text cells: plain cells
@@ -52,5 +52,3 @@ export function metadataCampaign(metadata: TemplateMetadata | undefined): Campai
 export function isMetadataSheet(sheet: RawSheet): boolean {
   return sheet.name === METADATA_SHEET_NAME;
 }
-
-export type { TemplateKind };
