@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readWorkbook } from "../src/files/readWorkbook";
+import { parseCsv } from "./support/csv";
 import { describeWithLibreOffice, exportSheetsAsCsv } from "./support/libreoffice";
 
 /**
@@ -10,40 +11,6 @@ import { describeWithLibreOffice, exportSheetsAsCsv } from "./support/libreoffic
  */
 const fixtures = path.resolve(__dirname, "fixtures/returns");
 const spreadsheets = readdirSync(fixtures).filter((file) => /\.(xlsx|xls|ods|et)$/.test(file) && !file.startsWith("~$") && !file.includes("corrupt"));
-
-/** RFC 4180 CSV as LibreOffice writes it: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === "," || ch === "\n") {
-      row.push(field);
-      field = "";
-      if (ch === "\n") {
-        rows.push(row);
-        row = [];
-      }
-    } else if (ch !== "\r") {
-      field += ch;
-    }
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describeWithLibreOffice("the reader agrees with LibreOffice", () => {
   const work = mkdtempSync(path.join(os.tmpdir(), "huizong-lo-read-"));

@@ -19,6 +19,7 @@ import type { IssueCode } from "../src/core/issues";
 import { templateLayout } from "../src/core/plans/templatePlan";
 import { templates } from "../src/core/templates/registry";
 import type { TemplateKind } from "../src/core/templates/templateSchema";
+import { parseCsv } from "./support/csv";
 import { convertWithLibreOffice, describeWithLibreOffice } from "./support/libreoffice";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -206,36 +207,6 @@ async function fillTemplate(templateFile: string, output: string, filled: Filled
     }
   });
   writeFileSync(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
-
-/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks), as LibreOffice writes it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 /** The CSV of a master's first sheet as records by header. */
