@@ -35,17 +35,9 @@ export interface RawWorkbook {
   sheets: ReadonlyArray<RawSheet>;
 }
 
-export function cellAt(sheet: RawSheet, row: number, col: number): Cell | undefined {
-  return sheet.rows[row]?.[col] ?? undefined;
-}
-
 /** The text of a cell, trimmed; "" for an empty cell. */
 export function cellText(cell: Cell | null | undefined): string {
   return cell ? cell.text.trim() : "";
-}
-
-export function isBlankCell(cell: Cell | null | undefined): boolean {
-  return cellText(cell) === "";
 }
 
 /** "A1"-style reference of a 0-based cell, as Excel shows it. */

@@ -21,11 +21,6 @@ export function removeSpaces(text: string): string {
   return text.replace(ANY_SPACE, "");
 }
 
-/** Collapses runs of white space to one space and trims. */
-export function collapseSpaces(text: string): string {
-  return text.replace(ANY_SPACE, " ").trim();
-}
-
 /**
  * The comparable form of a header cell: half-width, no spaces or line breaks, brackets unified to "()",
  * required-field stars and trailing colons removed. `活动规模\n（人数）*` and `活动规模(人数)` compare equal.
