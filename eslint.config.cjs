@@ -3,6 +3,8 @@
 const js = require("@eslint/js");
 const globals = require("globals");
 const tseslint = require("typescript-eslint");
+const officeAddins = require("eslint-plugin-office-addins");
+const reactHooks = require("eslint-plugin-react-hooks");
 
 /** Libraries that belong to an adapter or a front door, never to the pure core. */
 const adapterOnlyModules = [
@@ -15,7 +17,7 @@ const adapterOnlyModules = [
 ];
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "test/fixtures/generated/**"] },
+  { ignores: ["node_modules/**", "dist/**", "coverage/**", "test/fixtures/generated/**", ".bench/**", "test-output/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,6 +37,61 @@ module.exports = tseslint.config(
         ...["window", "document", "navigator", "localStorage", "fetch", "XMLHttpRequest", "Excel", "Office", "OfficeExtension", "process", "Buffer", "require", "__dirname"].map(
           (name) => ({ name, message: "src/core is pure: hosts, the DOM and Node belong to adapters." }),
         ),
+      ],
+    },
+  },
+  {
+    // The classic Office.js mistakes: sync in loops, reading before load and sync. The plugin's flat config leaves
+    // the parser to the project, and its rules are extended here to .tsx.
+    files: ["src/**/*.ts", "src/**/*.tsx", "test/**/*.ts", "test/**/*.tsx", "bench/**/*.ts"],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/no-office-initialize": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "error",
+    },
+  },
+  {
+    // Only the Excel adapter (and the composition root that starts Office) may touch Excel or Office.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    // src/core has its own, stricter list above (a later block with the same rule would replace it).
+    ignores: ["src/core/**", "src/excel/**", "src/taskpane/index.tsx", "src/taskpane/officeReady.ts", "src/**/*.test.ts", "src/**/*.test.tsx"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Excel", "Office", "OfficeExtension"].map((name) => ({ name, message: "Only src/excel touches Excel and Office." })),
+      ],
+    },
+  },
+  {
+    // The pane loads the spreadsheet libraries only when first needed: static imports of src/files and the
+    // libraries are refused here, `await import(...)` is the way in (type-only imports are free).
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    ignores: ["src/taskpane/**/*.test.ts", "src/taskpane/**/*.test.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@e965/xlsx", "xlsx", "exceljs", "fflate"], message: "Load spreadsheet libraries lazily.", allowTypeImports: true },
+            { group: ["**/files/*"], message: "src/files pulls in the spreadsheet libraries: import it with await import().", allowTypeImports: true },
+          ],
+        },
       ],
     },
   },

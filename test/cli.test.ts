@@ -83,6 +83,19 @@ describe("huizong on the command line", () => {
     });
   });
 
+  it("keeps the week a master was merged for, and checks the next merge's returns against it", async () => {
+    const master = path.join(tmp, "2025汇总.xlsx");
+    const clean2024 = path.join(fixtures, "01-city-clean.xlsx");
+    // The 2024 return is out of a 2025 week...
+    const first = await runCli(["merge", clean2024, "-o", master, "--start", "2025-04-19", "--json"]);
+    expect(first.code).toBe(1);
+    // ...and stays so in a merge that names no week: the master remembers 2025-04-19..25.
+    const again = await runCli(["merge", clean2024, "-o", master, "--json"]);
+    expect(again.code).toBe(1);
+    const json = JSON.parse(again.stdout) as { files: Array<{ issues: Array<{ code: string }> }> };
+    expect(json.files[0]?.issues.map((issue) => issue.code)).toContain("date-wrong-year");
+  });
+
   it("refuses a master that is not .xlsx", async () => {
     const run = await runCli(["merge", path.join(fixtures, "01-city-clean.xlsx"), "-o", path.join(tmp, "汇总表.xls"), "--json"]);
     expect(run.code).toBe(2);

@@ -1,13 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { CampaignSettings } from "../core/campaign";
+import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
 import { countIssues } from "../core/fileReport";
 import { mergeReturns, type IncomingReturn } from "../core/merge/merge";
-import { MASTER_SHEET_NAME, STATUS_SHEET_NAME, type MasterRow } from "../core/merge/masterRow";
-import { readMasterRows, readStatusRoster } from "../core/merge/readMaster";
+import { readMasterState, type MasterState } from "../core/merge/masterState";
 import { masterWorkbookPlan } from "../core/plans/masterPlan";
 import type { Roster } from "../core/roster";
-import { readFailureMessage } from "../files/checkFile";
+import { incomingReturn, readFailureMessage } from "../files/checkFile";
 import { readRoster } from "../files/readRoster";
 import { readWorkbook } from "../files/readWorkbook";
 import { writeIntoWorkbook, writeWorkbook } from "../files/writeWorkbook";
@@ -27,10 +26,8 @@ export interface MergeOptions {
 }
 
 /** What is already in the master file, if there is one. */
-interface ExistingMaster {
+interface ExistingMaster extends MasterState {
   bytes: Uint8Array | undefined;
-  rows: MasterRow[];
-  roster: Roster | undefined;
 }
 
 class MergeRefused extends Error {
@@ -47,7 +44,8 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
     if (!/\.xlsx$/i.test(options.output)) throw new MergeRefused(say.masterNotXlsx(options.output));
     const existing = await readExistingMaster(options.output);
     const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
-    const incoming = await readReturns(args, options);
+    // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
+    const incoming = await readReturns(args, options, existing.campaign);
     const result = mergeReturns(existing.rows, incoming, roster);
     const reports = result.files;
     // A superseded file's problems never reach the master: they do not make the merge "done with errors".
@@ -55,7 +53,7 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
     const anyReadable = reports.some((file) => file.status !== "unreadable" && file.status !== "ignored");
     if (!anyReadable) return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
 
-    const plan = masterWorkbookPlan(result.rows, result.roster);
+    const plan = masterWorkbookPlan(result.rows, result.roster, { campaign: options.campaign ?? existing.campaign ?? DEFAULT_CAMPAIGN });
     const bytes = existing.bytes ? await updateMaster(options.output, existing.bytes, plan) : await writeWorkbook(plan);
     await writeFileAtomically(options.output, bytes).catch((error: Error) => {
       throw new MergeRefused(say.cannotWrite(options.output, error.message));
@@ -93,14 +91,11 @@ function done(options: MergeOptions, document: object, text: string, exitCode: n
 
 async function readExistingMaster(file: string): Promise<ExistingMaster> {
   const info = await stat(file).catch(() => undefined);
-  if (!info) return { bytes: undefined, rows: [], roster: undefined };
+  if (!info) return { bytes: undefined, rows: [], roster: undefined, campaign: undefined };
   const bytes = new Uint8Array(await readFile(file));
   const read = readWorkbook(bytes, file);
   if (!read.ok) throw new MergeRefused(say.masterUnreadable(file, readFailureMessage(read)));
-  const master = read.workbook.sheets.find((sheet) => sheet.name === MASTER_SHEET_NAME);
-  const status = read.workbook.sheets.find((sheet) => sheet.name === STATUS_SHEET_NAME);
-  const roster = status ? readStatusRoster(status) : undefined;
-  return { bytes, rows: master ? readMasterRows(master) : [], roster: roster && roster.length > 0 ? roster : undefined };
+  return { bytes, ...readMasterState(read.workbook.sheets) };
 }
 
 async function loadRoster(file: string): Promise<Roster> {
@@ -114,13 +109,14 @@ async function loadRoster(file: string): Promise<Roster> {
 }
 
 /** Every input read and checked, in argument order; the master itself is never taken for a return. */
-async function readReturns(args: readonly string[], options: MergeOptions): Promise<IncomingReturn[]> {
+async function readReturns(
+  args: readonly string[],
+  options: MergeOptions,
+  masterCampaign: CampaignSettings | undefined,
+): Promise<IncomingReturn[]> {
   const output = path.resolve(options.output);
   const files = (await listInputs(args)).filter((file) => path.resolve(file) !== output);
-  const checked = await checkInputs(files, { campaign: options.campaign }, progressReporter(files.length));
-  return checked.map(({ report, check, modifiedMs }) => ({
-    report,
-    submission: check && check.status !== "not-a-template" ? check.submission : undefined,
-    modifiedMs,
-  }));
+  const checkOptions = { campaign: options.campaign, fallbackCampaign: masterCampaign };
+  const checked = await checkInputs(files, checkOptions, progressReporter(files.length));
+  return checked.map((file) => incomingReturn(file, file.modifiedMs));
 }

@@ -28,15 +28,18 @@ export type WorkbookCheck =
 export interface CheckOptions {
   /** An explicit week (e.g. --start/--end) wins over the template's metadata and the default. */
   campaign?: CampaignSettings | undefined;
+  /** The week for a return without metadata when none is given (the master's own week), else the notice's. */
+  fallbackCampaign?: CampaignSettings | undefined;
 }
 
 /**
  * Reads a returned workbook the way a clerk would: finds the sheet holding the activity table (any sheet, hidden
- * metadata aside), then checks it. The week comes from the options, else the template's metadata, else the notice.
+ * metadata aside), then checks it. The week comes from the options, else the template's metadata, else the
+ * fallback week of the options, else the notice.
  */
 export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {}): WorkbookCheck {
   const metadata = readTemplateMetadata(workbook.sheets);
-  const campaign = options.campaign ?? metadataCampaign(metadata) ?? DEFAULT_CAMPAIGN;
+  const campaign = options.campaign ?? metadataCampaign(metadata) ?? options.fallbackCampaign ?? DEFAULT_CAMPAIGN;
   const tables = workbook.sheets
     // A master merged by Huizong has the same columns as a return; it is never a unit's submission.
     .filter((sheet) => !isMetadataSheet(sheet) && !isMasterSheet(sheet))

@@ -7,7 +7,7 @@ import { parseActivityTime, type DateSpan } from "./parse/activityTime";
 import { parseContact } from "./parse/contact";
 import { parseHeadCount } from "./parse/headCount";
 import { cellRef, cellText, type Cell } from "./rawSheet";
-import type { ColumnKey, TemplateColumn, TemplateKind } from "./templates/templateSchema";
+import type { ColumnKey, HeaderFieldKey, TemplateColumn, TemplateKind } from "./templates/templateSchema";
 import { issueMessages as say, weekText } from "../messages/zhCN";
 
 /** One activity as returned, with what validation found in it. `row` is 1-based as Excel shows it. */
@@ -25,6 +25,10 @@ export interface Submission {
   unit: string | null;
   fillDate: IsoDate | null;
   sheetName: string;
+  /** 0-based sheet columns of the template columns found, so an issue can be put back on its cell. */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** 0-based cells holding the header fields' values (单位名称, 填表时间), when found. */
+  fieldCells: Partial<Record<HeaderFieldKey, { row: number; col: number }>>;
   rows: CheckedRow[];
   /** Table-level issues followed by every row's issues, in sheet order. */
   issues: ValidationIssue[];
@@ -55,6 +59,10 @@ export function validateTable(table: LocatedTable, campaign: CampaignSettings): 
     unit,
     fillDate,
     sheetName: table.sheetName,
+    columns: table.columns,
+    fieldCells: Object.fromEntries(
+      Object.entries(table.headerFields).map(([key, field]) => [key, { row: field.row, col: field.col }]),
+    ),
     rows,
     issues: [...tableIssues, ...rows.flatMap((row) => row.issues)],
   };

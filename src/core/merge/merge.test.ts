@@ -21,6 +21,8 @@ function submission(unit: string | null, rows: number, bad: boolean): Submission
     unit,
     fillDate: null,
     sheetName: "Sheet1",
+    columns: { name: 1 },
+    fieldCells: {},
     rows: Array.from({ length: rows }, (_, i) => ({
       row: i + 1,
       cells: { name: { kind: "text", text: `${unit ?? "?"}的活动${i + 1}` } },

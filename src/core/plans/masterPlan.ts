@@ -2,6 +2,7 @@ import { columnLetters } from "../rawSheet";
 import { MASTER_ACTIVITY_COLUMNS, MASTER_HEADERS, MASTER_SHEET_NAME, STATUS_SHEET_NAME, type MasterRow } from "../merge/masterRow";
 import type { RosterEntry, RosterStatus } from "../merge/rosterStatus";
 import { masterText } from "../../messages/zhCN";
+import { settingsSheetPlan, type WorkbookSettings } from "../workbookSettings";
 import type { PlannedCell, PlannedValue, SheetPlan, StyleName, WorkbookPlan } from "./sheetPlan";
 
 interface MasterColumn {
@@ -42,10 +43,15 @@ function headCountValue(text: string): PlannedValue {
   return /^[1-9]\d{0,6}$/.test(text) ? Number(text) : text;
 }
 
-/** 活动汇总 (and 报送情况 with a roster) as a workbook plan. */
-export function masterWorkbookPlan(rows: readonly MasterRow[], roster: readonly RosterEntry[] | undefined): WorkbookPlan {
+/** 活动汇总 (and 报送情况 with a roster) as a workbook plan, with the settings the next merge reads back. */
+export function masterWorkbookPlan(
+  rows: readonly MasterRow[],
+  roster: readonly RosterEntry[] | undefined,
+  settings: WorkbookSettings,
+): WorkbookPlan {
+  const visible = roster ? [masterSheetPlan(rows), statusSheetPlan(roster)] : [masterSheetPlan(rows)];
   return {
-    sheets: roster ? [masterSheetPlan(rows), statusSheetPlan(roster)] : [masterSheetPlan(rows)],
+    sheets: [...visible, settingsSheetPlan(settings)],
     properties: { title: masterText.title, creator: masterText.creator },
   };
 }
