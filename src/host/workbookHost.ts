@@ -67,11 +67,14 @@ export interface WorkbookHost {
   openTemplateWorkbook(request: TemplateRequest): Promise<void>;
   /** Reads the active sheet, checks it against the week, marks problem cells in place (after clearing old marks). */
   checkActiveSheet(campaign: CampaignSettings): Promise<SheetCheckResult>;
-  /** Removes the fills and notes Huizong added on a sheet, nothing else; returns how many marked cells it cleared. */
-  clearMarks(sheetName: string): Promise<number>;
+  /**
+   * Removes the fills and notes Huizong added on a sheet (the active one when no name is given, e.g. marks left
+   * from an earlier day), nothing else; returns how many marked cells it cleared.
+   */
+  clearMarks(sheetName?: string): Promise<number>;
   /** Activates a sheet and selects one cell, e.g. "C7". */
   selectCell(sheetName: string, address: string): Promise<void>;
-  /** Merges returns, read and checked in the pane, into 活动汇总 and 报送情况, all or nothing. */
+  /** Merges returns, read and checked in the pane, into 活动汇总 and 报送情况, all or nothing; `result.files` in input order. */
   mergeIntoWorkbook(returns: readonly IncomingReturn[], options: MergeIntoWorkbookOptions): Promise<WorkbookMergeOutcome>;
 }
 

@@ -198,3 +198,12 @@ export const helpText = {
   start: "宣传周开始日期，默认取模板中的设置，否则为 2024-04-20",
   end: "宣传周结束日期，默认取模板中的设置，否则为 2024-04-26",
 } as const;
+
+/** Starts every note Huizong adds, so that clearing removes its own notes and never the clerk's. */
+const checkNoteHeading = "【汇总检查】";
+
+/** Words the task pane writes into the clerk's workbook: the note Huizong leaves on a checked cell. */
+export const excelText = {
+  noteHeading: checkNoteHeading,
+  note: (messages: readonly string[]) => `${checkNoteHeading}\n${messages.join("\n")}`,
+} as const;
