@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: throughput and memory of the core, the reader and the merge. Reported, never asserted.
+ * `npm run bench`: throughput and memory of the core, the reader and the merge; the add-in's syncs and request
+ * sizes through the in-memory Excel, and the pane's JavaScript size. Reported, never asserted.
  * Each scenario runs in a child process of its own so its peak memory is its own; results are printed and
  * written to .bench/results.json.
  */
@@ -14,6 +15,8 @@ import { validateTable } from "../src/core/validate";
 import { checkFile } from "../src/files/checkFile";
 import { mergeCommand } from "../src/cli/mergeCommand";
 import { bigRawSheet, returnedWorkbook, seededRandom } from "./generate";
+import { paneSize } from "./paneSize";
+import { benchmarkWorkbookMerge } from "../test/excelFake/benchmark";
 
 const OUT_DIR = path.resolve(__dirname, "../.bench");
 type Result = Record<string, string | number>;
@@ -102,6 +105,41 @@ async function merge(count: number): Promise<Result> {
   };
 }
 
+/**
+ * The add-in's merge into the live workbook, through the in-memory Excel: syncs and the largest request, first into
+ * a workbook without a master, then again into the master it made. Aim: a constant number of syncs plus one per
+ * ~4 MB chunk, every request under Excel on the web's 5 MB limit.
+ */
+async function workbookMerge(count: number): Promise<Result> {
+  const { newMaster, updateMaster } = await benchmarkWorkbookMerge(count);
+  const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(2));
+  return {
+    returns: count,
+    masterRows: newMaster.rows,
+    syncsNew: newMaster.syncs,
+    largestRequestMbNew: mb(newMaster.largestRequestBytes),
+    totalRequestMbNew: mb(newMaster.totalRequestBytes),
+    syncsUpdate: updateMaster.syncs,
+    largestRequestMbUpdate: mb(updateMaster.largestRequestBytes),
+    largestResponseMbUpdate: mb(updateMaster.largestResponseBytes),
+    aim: "syncs = constant + 1 per 4 MB; every request < 5 MB",
+    peakRssMb: peakRssMb(),
+  };
+}
+
+/** The pane's JavaScript from the production build (`npm run build` first). */
+function paneJavaScript(): Result {
+  const size = paneSize(path.resolve(__dirname, "../dist"));
+  return {
+    initialKbGzip: size.initialKbGzip,
+    initialFiles: size.initialFiles.join(" "),
+    lazyKbGzip: size.lazyKbGzip,
+    lazyChunks: size.lazyChunks,
+    largestLazyKbGzip: size.largestLazyKbGzip,
+    aim: "initial < 250 KB gzip, spreadsheet libraries lazy",
+  };
+}
+
 const scenarios: Record<string, () => Result | Promise<Result>> = {
   validation: () => validation(false),
   "validation-worst": () => validation(true),
@@ -109,19 +147,28 @@ const scenarios: Record<string, () => Result | Promise<Result>> = {
   "merge-100": () => merge(100),
   "merge-1000": () => merge(1000),
   "merge-3000": () => merge(3000),
+  "workbook-merge-100": () => workbookMerge(100),
+  "workbook-merge-1000": () => workbookMerge(1000),
+  "workbook-merge-3000": () => workbookMerge(3000),
+  "pane-js": paneJavaScript,
 };
 
+/**
+ * `npm run bench` runs every scenario, each in a child process; `npm run bench -- --only=workbook` those whose name
+ * starts with the prefix (results.json then holds just those).
+ */
 async function main(): Promise<void> {
-  const only = process.argv[2];
-  if (only) {
-    const scenario = scenarios[only];
-    if (!scenario) throw new Error(`unknown scenario ${only}`);
+  const arg = process.argv[2];
+  if (arg && !arg.startsWith("--only=")) {
+    const scenario = scenarios[arg];
+    if (!scenario) throw new Error(`unknown scenario ${arg}`);
     process.stdout.write(JSON.stringify(await scenario()));
     return;
   }
+  const prefix = arg?.slice("--only=".length) ?? "";
   mkdirSync(OUT_DIR, { recursive: true });
   const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
-  for (const name of Object.keys(scenarios)) {
+  for (const name of Object.keys(scenarios).filter((candidate) => candidate.startsWith(prefix))) {
     const output = execFileSync(process.execPath, [...process.execArgv, __filename, name], { encoding: "utf8", maxBuffer: 1 << 24 });
     const result = JSON.parse(output.slice(output.indexOf("{"))) as Result;
     results[name] = result;

@@ -1,0 +1,137 @@
+import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../../src/core/campaign";
+import type { MasterRow } from "../../src/core/merge/masterRow";
+import { mergeReturns, type IncomingReturn } from "../../src/core/merge/merge";
+import type { RawSheet } from "../../src/core/rawSheet";
+import { templates } from "../../src/core/templates/registry";
+import {
+  HostError,
+  type MergeIntoWorkbookOptions,
+  type PaneSettings,
+  type SheetCheckResult,
+  type TemplateRequest,
+  type WorkbookHost,
+  type WorkbookMergeOutcome,
+} from "../../src/host/workbookHost";
+import { templateText } from "../../src/messages/zhCN";
+import { citySheet, cityRow } from "../support/sheets";
+import { sheetCheckResult } from "./sheetChecks";
+
+export type HostMethod = Exclude<keyof WorkbookHost, "kind">;
+
+export interface FakeHostOptions {
+  settings?: PaneSettings;
+  /** The sheet checkActiveSheet reads; a clean 附件1 return by default. */
+  activeSheet?: RawSheet;
+  master?: MasterRow[];
+  notesSupported?: boolean;
+  /** Milliseconds each call takes, so a preview shows its busy states. */
+  delayMs?: number;
+}
+
+/**
+ * An in-memory WorkbookHost for the pane's tests and preview: it records every call, answers with results
+ * built by the real core (checkWorkbook on a RawSheet, mergeReturns on the returns), and can be told to fail
+ * or to hold a call open so a test sees the busy state.
+ */
+export class FakeHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  readonly calls: Array<{ method: HostMethod; args: unknown[] }> = [];
+  settings: PaneSettings;
+  activeSheet: RawSheet;
+  master: MasterRow[];
+  notesSupported: boolean;
+  private readonly delayMs: number;
+  private readonly marks = new Map<string, number>();
+  private readonly failures = new Map<HostMethod, HostError>();
+  private readonly gates = new Map<HostMethod, Promise<void>>();
+
+  constructor(options: FakeHostOptions = {}) {
+    this.settings = options.settings ?? { campaign: { ...DEFAULT_CAMPAIGN }, roster: [] };
+    this.activeSheet = options.activeSheet ?? citySheet([cityRow()]);
+    this.master = options.master ?? [];
+    this.notesSupported = options.notesSupported ?? true;
+    this.delayMs = options.delayMs ?? 0;
+  }
+
+  /** The next call of `method` throws this error. */
+  failNext(method: HostMethod, error: HostError = new HostError("unknown", "test failure")): void {
+    this.failures.set(method, error);
+  }
+
+  /** Calls of `method` wait until the returned function is called. */
+  hold(method: HostMethod): () => void {
+    let release = () => {};
+    this.gates.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.gates.delete(method);
+      release();
+    };
+  }
+
+  callsOf(method: HostMethod): unknown[][] {
+    return this.calls.filter((call) => call.method === method).map((call) => call.args);
+  }
+
+  private async enter(method: HostMethod, args: unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    await this.gates.get(method);
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      throw failure;
+    }
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    await this.enter("loadSettings", []);
+    return clone(this.settings);
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    await this.enter("saveSettings", [settings]);
+    this.settings = clone(settings);
+  }
+
+  async insertTemplate(request: TemplateRequest): Promise<{ sheetName: string }> {
+    await this.enter("insertTemplate", [request]);
+    return { sheetName: templateText.sheetName(templates[request.kind]) };
+  }
+
+  async openTemplateWorkbook(request: TemplateRequest): Promise<void> {
+    await this.enter("openTemplateWorkbook", [request]);
+  }
+
+  async checkActiveSheet(campaign: CampaignSettings): Promise<SheetCheckResult> {
+    await this.enter("checkActiveSheet", [campaign]);
+    const result = sheetCheckResult(this.activeSheet, campaign, this.notesSupported);
+    this.marks.set(result.sheetName, result.markedCells);
+    return result;
+  }
+
+  async clearMarks(sheetName?: string): Promise<number> {
+    await this.enter("clearMarks", [sheetName]);
+    const sheet = sheetName ?? this.activeSheet.name;
+    const cleared = this.marks.get(sheet) ?? 0;
+    this.marks.delete(sheet);
+    return cleared;
+  }
+
+  async selectCell(sheetName: string, address: string): Promise<void> {
+    await this.enter("selectCell", [sheetName, address]);
+  }
+
+  async mergeIntoWorkbook(returns: readonly IncomingReturn[], options: MergeIntoWorkbookOptions): Promise<WorkbookMergeOutcome> {
+    await this.enter("mergeIntoWorkbook", [returns, options]);
+    const roster = options.roster ?? (this.settings.roster.length > 0 ? this.settings.roster : undefined);
+    const result = mergeReturns(this.master, returns, roster);
+    const rowsBefore = this.master.length;
+    this.master = result.rows;
+    return { result, rowsBefore };
+  }
+}
+
+/** jsdom under Jest has no structuredClone; settings are plain data. */
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
