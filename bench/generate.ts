@@ -1,17 +1,8 @@
 import * as XLSX from "@e965/xlsx";
 import type { Cell, RawSheet } from "../src/core/rawSheet";
+import { seededRandom } from "../test/support/seededRandom";
 
-/** Deterministic pseudo-random numbers so every benchmark run measures the same input. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const HOSTS = ["上海市市场监督管理局", "上海海关", "上海市教育委员会", "浦东新区知识产权局", "上海市公安局", "上海市人民检察院", "上海市商务委员会"];
 const NAMES = ["知识产权保护中心开放日", "知识产权进校园", "专利检索公益培训", "商业秘密保护培训", "知识产权保护发展状况新闻发布会"];

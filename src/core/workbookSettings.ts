@@ -1,12 +1,11 @@
 import { campaignSettingsSchema, type CampaignSettings } from "./campaign";
 import { cellText, type RawSheet } from "./rawSheet";
-import type { SheetPlan } from "./plans/sheetPlan";
+import { hiddenKeyValueSheetPlan, type SheetPlan } from "./plans/sheetPlan";
 
 /**
  * The settings a master workbook keeps for whoever merges into it next, the command line or the task pane: the
- * campaign week it is for. Stored like the template metadata, as key/value text cells on a very hidden sheet,
- * because plain cells are the one thing Excel, WPS and LibreOffice all keep and both readers see. The roster is
- * kept in 报送情况, where the clerk can read it.
+ * campaign week it is for, kept like the template metadata on a very hidden key/value sheet. The roster is kept in
+ * 报送情况, where the clerk can read it.
  */
 export const SETTINGS_SHEET_NAME = "_huizong_settings";
 const SETTINGS_MARKER = "huizong-settings";
@@ -21,15 +20,7 @@ export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
     ["campaignStart", settings.campaign.start],
     ["campaignEnd", settings.campaign.end],
   ];
-  return {
-    name: SETTINGS_SHEET_NAME,
-    visibility: "veryHidden",
-    rows: rows.map((row) => row.map((value) => ({ value, style: "bodyText" as const }))),
-    merges: [],
-    columnWidths: [20, 30],
-    dataValidations: [],
-    conditionalFormats: [],
-  };
+  return hiddenKeyValueSheetPlan(SETTINGS_SHEET_NAME, rows);
 }
 
 /** The settings a workbook keeps, when it has a well-formed settings sheet; anything else reads as none. */

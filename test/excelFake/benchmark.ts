@@ -12,6 +12,7 @@ import { createExcelHost } from "../../src/excel/excelHost";
 import { readFailureMessages } from "../../src/messages/zhCN";
 import type { FakeExcel, SyncRecord } from "./fakeExcel";
 import { install, uninstall } from "./install";
+import { seededRandom } from "../support/seededRandom";
 
 const HOSTS = ["上海市市场监督管理局", "上海海关", "上海市教育委员会", "上海市公安局", "上海市人民检察院", "上海市商务委员会", "上海市版权局"];
 const NAMES = ["知识产权保护中心开放日", "知识产权进校园", "专利检索公益培训", "商业秘密保护培训", "知识产权保护发展状况新闻发布会", "地理标志产品展示"];
@@ -20,17 +21,6 @@ const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 const GIVEN = "斌晴敏伟芳娜秀英华慧建国明丽强磊军洋勇艳";
 const CITY_HEADER = ["主办单位", "重点活动名称", "活动时间", "活动地点", "活动规模（人数）", "协办部门", "联系人"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same input. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: ArrayLike<T>): T {
   return items[Math.floor(random() * items.length)] as T;

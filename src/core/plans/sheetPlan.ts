@@ -131,3 +131,19 @@ export const palette: Readonly<Record<StyleName, CellStyle>> = {
   statusError: { fill: "FCE4D6", border: true },
   statusMissing: { fill: "EDEDED", border: true },
 };
+
+/**
+ * A very hidden sheet of key/value text cells: how Huizong keeps what a workbook must carry for its readers (the
+ * template's identity, the master's week), since plain cells are what Excel, WPS and LibreOffice all keep.
+ */
+export function hiddenKeyValueSheetPlan(name: string, rows: ReadonlyArray<ReadonlyArray<string>>): SheetPlan {
+  return {
+    name,
+    visibility: "veryHidden",
+    rows: rows.map((row) => row.map((value) => ({ value, style: "bodyText" as const }))),
+    merges: [],
+    columnWidths: [20, 30],
+    dataValidations: [],
+    conditionalFormats: [],
+  };
+}

@@ -4,7 +4,7 @@ import { metadataRows, METADATA_SHEET_NAME } from "../templateMetadata";
 import type { CellRange } from "../rawSheet";
 import { templateTitle, type ColumnRule, type HeaderField, type Template, type TemplateColumn } from "../templates/templateSchema";
 import { templateText, weekText } from "../../messages/zhCN";
-import type { DataValidationPlan, PlannedCell, SheetPlan, StyleName, WorkbookPlan } from "./sheetPlan";
+import { hiddenKeyValueSheetPlan, type DataValidationPlan, type PlannedCell, type SheetPlan, type StyleName, type WorkbookPlan } from "./sheetPlan";
 
 /** Empty activity rows in a fresh template; units add more inside the table and validation follows them. */
 export const TEMPLATE_BODY_ROWS = 20;
@@ -183,13 +183,5 @@ export function metadataSheetPlan(template: Template, options: TemplateOptions):
     campaignEnd: options.campaign.end,
     unit: options.unit,
   });
-  return {
-    name: METADATA_SHEET_NAME,
-    visibility: "veryHidden",
-    rows: rows.map((row) => row.map((value) => ({ value, style: "bodyText" as const }))),
-    merges: [],
-    columnWidths: [20, 30],
-    dataValidations: [],
-    conditionalFormats: [],
-  };
+  return hiddenKeyValueSheetPlan(METADATA_SHEET_NAME, rows);
 }
