@@ -72,7 +72,9 @@ module.exports = async (env, argv) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           loader: "esbuild-loader",
-          options: { target: TARGET, jsx: "automatic" },
+          // `import.meta` is left for webpack, which bundles `new Worker(new URL(…, import.meta.url))` as a worker
+          // chunk (src/files/startCheckWorker.ts); at TARGET, esbuild alone would replace it by an empty object.
+          options: { target: TARGET, jsx: "automatic", supported: { "import-meta": true } },
         },
       ],
     },

@@ -1,5 +1,4 @@
 import { checkWorkbook, type CheckOptions, type WorkbookCheck } from "../core/checkWorkbook";
-import type { IncomingReturn } from "../core/merge/merge";
 import { ignoredReport, reportFromCheck, unreadableReport, type FileReport } from "../core/fileReport";
 import { looksLikeText, readFailureMessages } from "../messages/zhCN";
 import { DEFAULT_READ_LIMITS, isIgnoredFileName, readWorkbook, type ReadFailure, type ReadLimits } from "./readWorkbook";
@@ -28,11 +27,6 @@ export function checkFile(
   const check = checkWorkbook(read.workbook, options);
   const messages = { notATemplate: readFailureMessages["not-a-template"], master: readFailureMessages["master-workbook"] };
   return { report: reportFromCheck(fileName, check, messages), check };
-}
-
-/** A checked file as the merge takes it: its submission only when it was read as a template. */
-export function incomingReturn({ report, check }: CheckedFile, modifiedMs: number): IncomingReturn {
-  return { report, submission: check && check.status !== "not-a-template" ? check.submission : undefined, modifiedMs };
 }
 
 /** The clerk's sentence for a refused file: what went wrong, and what the unit should send instead. */

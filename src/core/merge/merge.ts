@@ -1,3 +1,4 @@
+import type { WorkbookCheck } from "../checkWorkbook";
 import type { FileReport } from "../fileReport";
 import { indexRoster, normaliseUnitName, type Roster, type RosterIndex } from "../roster";
 import type { Submission } from "../validate";
@@ -12,6 +13,14 @@ export interface IncomingReturn {
   submission: Submission | undefined;
   /** File modification time: of two returns from one unit, the newer wins. */
   modifiedMs: number;
+}
+
+/** A checked file as the merge takes it: its submission only when it was read as a template. */
+export function incomingReturn(
+  { report, check }: { report: FileReport; check: WorkbookCheck | undefined },
+  modifiedMs: number,
+): IncomingReturn {
+  return { report, submission: check && check.status !== "not-a-template" ? check.submission : undefined, modifiedMs };
 }
 
 export type MergeAction = "added" | "replaced" | "superseded" | "rejected" | "ignored";
