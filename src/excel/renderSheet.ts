@@ -12,8 +12,8 @@
  *   text format "@" in the same batch, before its value; numbers and dates get their style's format.
  * - Styles and number formats are set per rectangle of equal cells (cellBlocks), not per cell.
  *
- * Data validations and conditional formats are spelt in renderRules. Sheet-level settings that want a visible
- * sheet (frozen panes, print setup) are queued separately by queueViewSettings, when the transaction commits it.
+ * Data validations and conditional formats are spelt in renderRules. Sheet-level settings are queued separately:
+ * frozen panes (queueViewSettings) when the transaction commits, print setup (queuePrintSetup) after it.
  */
 import { isoDateToSerial } from "../core/calendarDate";
 import type { CellRange } from "../core/rawSheet";
