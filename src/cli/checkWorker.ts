@@ -5,7 +5,9 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { CheckOptions } from "../core/checkWorkbook";
-import { checkFile, type CheckedFile } from "../files/checkFile";
+import { checkInWorker, type CheckResponse } from "../files/checkMessages";
+
+export type { CheckResponse };
 
 /** Main thread -> worker: one file to check. `bytes` arrives transferred, not copied. */
 export interface CheckRequest {
@@ -14,23 +16,11 @@ export interface CheckRequest {
   options: CheckOptions;
 }
 
-/** Worker -> main thread: started (modules loaded), a result, or what checkFile threw (a bug, for the log). */
-export type CheckResponse =
-  | { type: "ready" }
-  | { type: "done"; result: CheckedFile }
-  | { type: "failed"; error: string };
-
 const port = parentPort;
 if (!port) throw new Error("checkWorker runs only as a worker thread started by checkPool");
 
 port.on("message", ({ bytes, fileName, options }: CheckRequest) => {
-  let response: CheckResponse;
-  try {
-    response = { type: "done", result: checkFile(bytes, fileName, options) };
-  } catch (error) {
-    response = { type: "failed", error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-  port.postMessage(response);
+  port.postMessage(checkInWorker(bytes, fileName, options));
 });
 
 // Loading the modules above is most of a worker's start-up: the pool starts a file's clock only after this.

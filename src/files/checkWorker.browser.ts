@@ -5,7 +5,9 @@
  * thread terminated. The browser twin of src/cli/checkWorker.ts.
  */
 import type { CheckOptions } from "../core/checkWorkbook";
-import { checkFile, type CheckedFile } from "./checkFile";
+import { checkInWorker, describeError, type CheckResponse } from "./checkMessages";
+
+export type { CheckResponse };
 
 /** Pane -> worker: one file to check. `bytes` arrives transferred, not copied. */
 export interface CheckRequest {
@@ -13,12 +15,6 @@ export interface CheckRequest {
   fileName: string;
   options: CheckOptions;
 }
-
-/** Worker -> pane: started (modules loaded), a result, or what checkFile threw (a bug, for the console). */
-export type CheckResponse =
-  | { type: "ready" }
-  | { type: "done"; result: CheckedFile }
-  | { type: "failed"; error: string };
 
 /** What this module uses of a dedicated worker's global scope (tsconfig has the DOM's types, not WebWorker's). */
 interface WorkerScope {
@@ -29,23 +25,14 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 scope.onmessage = ({ data: { bytes, fileName, options } }) => {
-  let response: CheckResponse;
-  try {
-    response = { type: "done", result: checkFile(new Uint8Array(bytes), fileName, options) };
-  } catch (error) {
-    response = { type: "failed", error: describe(error) };
-  }
+  const response = checkInWorker(new Uint8Array(bytes), fileName, options);
   try {
     scope.postMessage(response);
   } catch (error) {
     // A result that cannot be cloned (DataCloneError) is a bug too: say so rather than leave the pane waiting.
-    scope.postMessage({ type: "failed", error: describe(error) });
+    scope.postMessage({ type: "failed", error: describeError(error) });
   }
 };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
 
 // Loading the modules above is most of a worker's start-up: the pane starts a file's clock only after this.
 scope.postMessage({ type: "ready" });
