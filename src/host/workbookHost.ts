@@ -86,6 +86,7 @@ export type HostErrorCode =
   | "payload-too-large"
   | "not-found"
   | "master-not-updatable" // 活动汇总 exists but is not a Huizong master
+  | "master-unreadable" // the master file picked in a browser cannot be read
   | "unknown";
 
 export class HostError extends Error {

@@ -38,6 +38,7 @@ const hostErrors: Record<HostErrorCode, string> = {
   "not-found": "找不到要操作的工作表或单元格，可能已被删除或改名：请重新检查后再试。",
   "master-not-updatable":
     "工作簿中已有“活动汇总”表，但它不是“汇总”生成的汇总表，所以未做任何改动：请把这张表改名后再合并。",
+  "master-unreadable": "选择的汇总表无法读取，未做任何改动：请选择上次合并得到的 .xlsx 汇总表，或不选汇总表、新建一份。",
   unknown: "操作没有完成：请再试一次；如果仍然不行，请关闭任务窗格后重新打开。",
 };
 
