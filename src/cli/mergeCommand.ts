@@ -1,15 +1,13 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
+import type { CampaignSettings } from "../core/campaign";
 import { countIssues } from "../core/fileReport";
 import { incomingReturn, mergeReturns, type IncomingReturn } from "../core/merge/merge";
-import { readMasterState, type MasterState } from "../core/merge/masterState";
-import { masterWorkbookPlan } from "../core/plans/masterPlan";
+import type { MasterState } from "../core/merge/masterState";
 import type { Roster } from "../core/roster";
 import { readFailureMessage } from "../files/checkFile";
+import { mergeIntoMasterFile, readMasterFile, type MasterFileInput } from "../files/masterFile";
 import { readRoster } from "../files/readRoster";
-import { readWorkbook } from "../files/readWorkbook";
-import { writeIntoWorkbook, writeWorkbook } from "../files/writeWorkbook";
 import { cliMessages as say } from "../messages/zhCN";
 import { checkInputs } from "./checkPool";
 import { EXIT, type CommandResult } from "./exitCodes";
@@ -27,7 +25,7 @@ export interface MergeOptions {
 
 /** What is already in the master file, if there is one. */
 interface ExistingMaster extends MasterState {
-  bytes: Uint8Array | undefined;
+  file: MasterFileInput | undefined;
 }
 
 class MergeRefused extends Error {
@@ -46,15 +44,20 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
     const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
     // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
     const incoming = await readReturns(args, options, existing.campaign);
-    const result = mergeReturns(existing.rows, incoming, roster);
+    // With nothing readable the master is left as it is: the report alone, without writing a workbook.
+    const anyReadable = incoming.some(({ report }) => report.status !== "unreadable" && report.status !== "ignored");
+    if (!anyReadable) {
+      const reports = mergeReturns(existing.rows, incoming, roster).files;
+      const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
+      return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
+    }
+
+    const merged = await mergeIntoMasterFile(existing.file, incoming, { roster, campaign: options.campaign });
+    if (!merged.ok) throw new MergeRefused(merged.message);
+    const { bytes, result } = merged;
     const reports = result.files;
     // A superseded file's problems never reach the master: they do not make the merge "done with errors".
     const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
-    const anyReadable = reports.some((file) => file.status !== "unreadable" && file.status !== "ignored");
-    if (!anyReadable) return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
-
-    const plan = masterWorkbookPlan(result.rows, result.roster, { campaign: options.campaign ?? existing.campaign ?? DEFAULT_CAMPAIGN });
-    const bytes = existing.bytes ? await updateMaster(options.output, existing.bytes, plan) : await writeWorkbook(plan);
     await writeFileAtomically(options.output, bytes).catch((error: Error) => {
       throw new MergeRefused(say.cannotWrite(options.output, error.message));
     });
@@ -76,26 +79,18 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
   }
 }
 
-/** The existing workbook with 活动汇总/报送情况 replaced; one ExcelJS cannot load is left untouched, with a message. */
-async function updateMaster(file: string, bytes: Uint8Array, plan: ReturnType<typeof masterWorkbookPlan>): Promise<Uint8Array> {
-  try {
-    return await writeIntoWorkbook(bytes, plan);
-  } catch (error) {
-    throw new MergeRefused(say.masterNotUpdatable(file, (error as Error).message));
-  }
-}
-
 function done(options: MergeOptions, document: object, text: string, exitCode: number): CommandResult {
   return { output: options.json ? JSON.stringify(document, null, 2) : text, exitCode };
 }
 
-async function readExistingMaster(file: string): Promise<ExistingMaster> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info) return { bytes: undefined, rows: [], roster: undefined, campaign: undefined };
-  const bytes = new Uint8Array(await readFile(file));
-  const read = readWorkbook(bytes, file);
-  if (!read.ok) throw new MergeRefused(say.masterUnreadable(file, readFailureMessage(read)));
-  return { bytes, ...readMasterState(read.workbook.sheets) };
+/** Read once here for its week and roster; mergeIntoMasterFile then reuses this read of the same bytes. */
+async function readExistingMaster(fileName: string): Promise<ExistingMaster> {
+  const info = await stat(fileName).catch(() => undefined);
+  if (!info) return { file: undefined, rows: [], roster: undefined, campaign: undefined };
+  const file = { bytes: new Uint8Array(await readFile(fileName)), fileName };
+  const read = readMasterFile(file);
+  if (!read.ok) throw new MergeRefused(read.message);
+  return { file, ...read.state };
 }
 
 async function loadRoster(file: string): Promise<Roster> {

@@ -1,8 +1,7 @@
 import type { CampaignSettings } from "../core/campaign";
-import { templateWorkbookPlan } from "../core/plans/templatePlan";
 import { templates } from "../core/templates/registry";
 import type { TemplateKind } from "../core/templates/templateSchema";
-import { writeWorkbook } from "../files/writeWorkbook";
+import { templateFile } from "../files/templateFiles";
 import { cliMessages as say, weekText } from "../messages/zhCN";
 import { EXIT, type CommandResult } from "./exitCodes";
 import { writeFileAtomically } from "./writeOutput";
@@ -18,7 +17,7 @@ export interface TemplateOptions {
 /** `huizong template`: 附件1 or 附件2 as an .xlsx ready to send, with its own guidance and validation. */
 export async function templateCommand(options: TemplateOptions): Promise<CommandResult> {
   const template = templates[options.kind];
-  const bytes = await writeWorkbook(templateWorkbookPlan(template, { campaign: options.campaign, unit: options.unit }));
+  const { bytes } = await templateFile({ kind: options.kind, campaign: options.campaign, unit: options.unit });
   try {
     await writeFileAtomically(options.output, bytes);
   } catch (error) {

@@ -1,0 +1,95 @@
+/**
+ * The master as a file: merging returns into an existing master's bytes (or into a new master) and handing back the
+ * new .xlsx bytes. One path for both front doors that work on files: `huizong merge` writes the bytes to disk, the
+ * pane opened in a plain browser offers them as a download, so the two give the same workbook from the same inputs.
+ *
+ * Browser-safe (no Node APIs). It pulls in ExcelJS through writeWorkbook: the pane loads it with `await import`.
+ */
+import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
+import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
+import { readMasterState, type MasterState } from "../core/merge/masterState";
+import { masterWorkbookPlan } from "../core/plans/masterPlan";
+import type { Roster } from "../core/roster";
+import { cliMessages as say } from "../messages/zhCN";
+import { readFailureMessage } from "./checkFile";
+import { readWorkbook } from "./readWorkbook";
+import { writeIntoWorkbook, writeWorkbook } from "./writeWorkbook";
+
+/** A master file as picked or found on disk: its bytes, and the name messages call it by. */
+export interface MasterFileInput {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export type MasterFileOutcome =
+  | { ok: true; bytes: Uint8Array; result: MergeResult; rowsBefore: number; campaign: CampaignSettings }
+  | { ok: false; code: "master-unreadable" | "master-not-updatable"; message: string };
+
+export type MasterFileRead = { ok: true; state: MasterState } | { ok: false; code: "master-unreadable"; message: string };
+
+/**
+ * The last reads, by the very byte array read: the command line (and the pane) read the master once to choose the
+ * week the returns are checked against, then merge into the same bytes, and a large master is not parsed twice.
+ * Callers never change the bytes they hand in, so the same array is the same master. A failure keeps its reason
+ * alone: the message names the file as the caller names it.
+ */
+const reads = new WeakMap<Uint8Array, { ok: true; state: MasterState } | { ok: false; reason: string }>();
+
+/**
+ * The existing master's state (rows, roster, week) for choosing the week before returns are checked.
+ * A file no reader can open is refused with the message the command line prints.
+ */
+export function readMasterFile(existing: MasterFileInput): MasterFileRead {
+  let read = reads.get(existing.bytes);
+  if (!read) {
+    const workbook = readWorkbook(existing.bytes, existing.fileName);
+    read = workbook.ok ? { ok: true, state: readMasterState(workbook.workbook.sheets) } : { ok: false, reason: readFailureMessage(workbook) };
+    reads.set(existing.bytes, read);
+  }
+  if (!read.ok) return { ok: false, code: "master-unreadable", message: say.masterUnreadable(existing.fileName, read.reason) };
+  // A caller's change to the rows it gets never reaches the next reader of the same bytes.
+  return { ok: true, state: { ...read.state, rows: [...read.state.rows] } };
+}
+
+/**
+ * `huizong merge`'s merge, on bytes: the existing master's rows, roster and week are read back, the returns merged
+ * (a unit that returns again has its rows replaced; rows typed by hand stay), and the master plan written into the
+ * existing workbook (every other sheet kept) or, without one, into a new workbook.
+ *
+ * - roster: the one to report against; undefined keeps the one the master's 报送情况 remembers.
+ * - campaign: the week stored with the master; undefined keeps the master's own, else the notice's.
+ *
+ * A sheet called 活动汇总 that is not a Huizong master is replaced by the master, as the command line always did
+ * (its rows are not read back: it has no 报送单位/来源文件 header). The bytes are written even when no return could
+ * be read; callers that then leave the master alone check `result.files`.
+ *
+ * Refuses, with the command line's messages: "master-unreadable" when no reader can open the existing file;
+ * "master-not-updatable" when it reads but ExcelJS cannot load it to write into (e.g. .xls, .ods, an odd .xlsx).
+ */
+export async function mergeIntoMasterFile(
+  existing: MasterFileInput | undefined,
+  returns: readonly IncomingReturn[],
+  options: { roster: Roster | undefined; campaign: CampaignSettings | undefined },
+): Promise<MasterFileOutcome> {
+  let state: MasterState = { rows: [], roster: undefined, campaign: undefined };
+  if (existing) {
+    const read = readMasterFile(existing);
+    if (!read.ok) return read;
+    state = read.state;
+  }
+  const result = mergeReturns(state.rows, returns, options.roster ?? state.roster);
+  const campaign = options.campaign ?? state.campaign ?? DEFAULT_CAMPAIGN;
+  const plan = masterWorkbookPlan(result.rows, result.roster, { campaign });
+  let bytes: Uint8Array;
+  if (existing) {
+    try {
+      bytes = await writeIntoWorkbook(existing.bytes, plan);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, code: "master-not-updatable", message: say.masterNotUpdatable(existing.fileName, reason) };
+    }
+  } else {
+    bytes = await writeWorkbook(plan);
+  }
+  return { ok: true, bytes, result, rowsBefore: state.rows.length, campaign };
+}
