@@ -39,7 +39,7 @@ const hostErrors: Record<HostErrorCode, string> = {
   "master-not-updatable":
     "工作簿中已有“活动汇总”表，但它不是“汇总”生成的汇总表，所以未做任何改动：请把这张表改名后再合并。",
   "master-unreadable": "选择的汇总表无法读取，未做任何改动：请选择上次合并得到的 .xlsx 汇总表，或不选汇总表、新建一份。",
-  unknown: "操作没有完成：请再试一次；如果仍然不行，请关闭任务窗格后重新打开。",
+  unknown: "操作没有完成：请再试一次；如果仍然不行，请刷新页面（或关闭任务窗格后重新打开）。",
 };
 
 export const paneText = {
@@ -47,9 +47,8 @@ export const paneText = {
   week: (start: string, end: string) => `宣传周：${weekWithYear(start, end)}`,
   weekWithYear,
   starting: "正在连接 Excel…",
-  loadingSettings: "正在读取工作簿中的设置…",
-  outsideExcel:
-    "未在 Excel 中运行：请在 Excel 中打开“汇总”加载项，才能插入模板、检查和合并。在浏览器中直接处理文件的功能将在后续版本提供。",
+  loadingSettings: "正在读取设置…",
+  filesMode: "未在 Excel 中运行：在浏览器中处理文件，文件不会上传",
   excelFailed: "未能连接到 Excel：请关闭任务窗格后重新打开。",
   settingsLoadFailed: (why: string) => `未能读取工作簿中保存的设置，暂按默认宣传周处理。${why}`,
   tabListLabel: "功能",
@@ -73,6 +72,12 @@ export const paneText = {
     inserted: (attachment: string, sheet: string) =>
       `已插入 ${attachment} 模板（工作表${quote(sheet)}），可直接发送给填报单位。`,
     opened: (attachment: string) => `已新建 ${attachment} 模板工作簿：请在新窗口中保存，再发送给填报单位。`,
+    download: "下载模板",
+    downloading: "正在生成模板…",
+    downloaded: (fileName: string) => `已下载模板${quote(fileName)}，可直接发送给填报单位。`,
+    rosterZip: "为名单中每个单位生成模板 (.zip)",
+    zipping: "正在为名单中的每个单位生成模板…",
+    zipped: (fileName: string, units: number) => `已下载${quote(fileName)}：内含 ${units} 个单位的模板，单位名称均已填好。`,
     weekNote: (week: string) => `模板中的填表说明和日期检查按宣传周 ${week} 生成，可在“设置”中修改。`,
   },
 
@@ -104,6 +109,22 @@ export const paneText = {
     goToCell: (address: string) => `选中单元格 ${address}`,
     notATemplate: (sheet: string) =>
       `工作表${quote(sheet)}中没有找到活动安排表（缺少“主办单位”“活动时间”等表头）。请切换到单位报回的活动表后再检查；要发给单位填写的新表，请在“模板”中插入。`,
+    filesIntro: "选择各单位报回的文件，逐个检查，按文件列出有问题的单元格。文件只在本机读取，不会上传。",
+    filesRun: "检查文件",
+    fileInputLabel: "要检查的文件",
+    filesCancelled: "已取消检查。",
+    loadFailed: "读取文件的组件没有加载成功：请刷新页面（或关闭任务窗格后重新打开），再试一次。",
+    filesSummary: (files: number, errors: number, warnings: number) => {
+      const found = [errors > 0 ? `${errors} 处错误` : "", warnings > 0 ? `${warnings} 处提醒` : ""].filter(Boolean);
+      return `共检查 ${files} 个文件，${found.length > 0 ? `发现 ${found.join("、")}` : "没有发现问题"}。`;
+    },
+    filesHeading: "各文件的检查结果",
+    fileStatus: { ok: "通过", invalid: "有错误", unreadable: "无法读取", "not-a-template": "不是活动表", ignored: "已忽略" },
+    fileLine: (kind: string, unit: string | null, rows: number) => `${kind} · 单位：${unit ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
+    fileIgnored: "临时文件或系统文件，未检查。",
+    fileClean: (rows: number) => `没有发现问题，共检查了 ${rows} 条活动。`,
+    fileIssuesLabel: (file: string) => `${file} 的问题`,
+    filesRecheck: "改正后请重新选择文件再检查。",
     isMaster:
       "这是“汇总”生成的汇总表，不是单位报回的活动表：请切换到单位报回的工作表后再检查。汇总表中各行的问题写在“校验结果”列。",
   },
@@ -119,13 +140,27 @@ export const paneText = {
     remove: (name: string) => `移除 ${name}`,
     fileSize,
     run: "合并到汇总表",
+    filesIntro: "选择各单位报回的文件，合并成汇总表并下载；要更新已有的汇总表，请先选择它。同一单位再次报送时，替换它以前的行。",
+    pickMaster: "选择当前汇总表…",
+    masterInputLabel: "当前汇总表",
+    masterNone: "未选择汇总表：将新建一份。",
+    masterPicked: (name: string) => `将更新汇总表：${name}`,
+    removeMaster: (name: string) => `不使用 ${name}`,
+    filesRun: "合并并下载汇总表",
+    writingFile: "正在生成汇总表…",
+    newMasterFileName: "汇总表.xlsx",
+    masterFileNotUpdatable:
+      "选择的汇总表能读取，但无法在浏览器中写入（可能是用其他软件另存过的格式），未做任何改动：请在 Excel 中把它另存为 .xlsx 后再选择，或不选汇总表、新建一份。",
+    mergedFile: (written: number, total: number, fileName: string) =>
+      `已合并：写入 ${written} 条活动，“活动汇总”现有 ${total} 条。汇总表已下载为${quote(fileName)}。`,
+    downloadedAs: (fileName: string) => `汇总表已下载为${quote(fileName)}，在浏览器的下载位置可以找到；要继续更新，下次合并前请选择它。`,
     reading: (current: number, total: number, name: string) => `正在读取 ${current}/${total}：${name}`,
     readingLabel: "读取进度",
     writing: "正在写入汇总表…",
     cancel: "取消",
     cancelled: "已取消，汇总表未改动。",
     merged: (written: number, total: number) => `已合并：写入 ${written} 条活动，“活动汇总”现有 ${total} 条。`,
-    loadFailed: "读取文件的组件没有加载成功，汇总表未改动：请关闭任务窗格后重新打开，再试一次。",
+    loadFailed: "读取文件的组件没有加载成功，汇总表未改动：请刷新页面（或关闭任务窗格后重新打开），再试一次。",
     resultHeading: "合并结果",
     stats: { files: "文件", written: "写入行", replaced: "替换旧行", rejected: "拒收文件" },
     rowSummary: mergeReportText.rowSummary,
@@ -177,7 +212,7 @@ export const paneText = {
 
   settings: {
     weekHeading: "宣传周",
-    weekHint: "检查“活动时间”时以这一周为准，也写入新插入的模板。",
+    weekHint: "检查“活动时间”时以这一周为准，新生成的模板也按这一周填写说明。",
     start: "开始日期",
     end: "结束日期",
     notSevenDays: (days: number) => `宣传周通常为 7 天，现在是 ${days} 天，请确认。`,
@@ -205,6 +240,8 @@ export const paneText = {
     importFailed: (file: string) =>
       `无法读取名单文件${quote(file)}：请使用 .txt（每行一个单位）、.csv 或 .xlsx（第一列为单位名称）。`,
     importEmpty: (file: string) => `名单文件${quote(file)}中没有单位：请每行写一个单位名称。`,
+    filesRosterExplain: "名单和宣传周保存在本浏览器中；换用其他电脑或浏览器时需要重新设置。",
+    filesSaved: "已保存。宣传周和名单保存在本浏览器中。",
     save: "保存",
     saving: "正在保存…",
     saved: "已保存。名单保存在工作簿的“报送情况”表，命令行合并时也会使用。",

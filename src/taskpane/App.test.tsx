@@ -3,6 +3,7 @@ import "../../test/pane/domSetup";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { HostError } from "../host/workbookHost";
+import { FakeFilesHost } from "../../test/pane/fakeFilesHost";
 import { FakeHost } from "../../test/pane/fakeHost";
 import { renderPane } from "../../test/pane/renderPane";
 import { App } from "./App";
@@ -57,14 +58,23 @@ describe("App", () => {
     getItem.mockRestore();
   });
 
-  it("says plainly when it is not running in Excel, and offers no workbook actions", () => {
+  it("outside Excel works on files and says so in one line at the top, with the browser's week and all four tabs", async () => {
+    const host = new FakeFilesHost({ settings: { campaign: { start: "2025-04-20", end: "2025-04-26" }, roster: [] } });
+    await renderPane(host, "template");
+    expect(screen.getByText("未在 Excel 中运行：在浏览器中处理文件，文件不会上传")).toBeInTheDocument();
+    expect(screen.getByText("宣传周：2025年4月20日至26日")).toBeInTheDocument();
+    expect(within(screen.getByRole("tablist", { name: "功能" })).getAllByRole("tab")).toHaveLength(4);
+    expect(screen.queryByRole("button", { name: "插入到当前工作簿" })).not.toBeInTheDocument();
+  });
+
+  it("says so when Excel was there but could not be reached, and offers no workbook actions", () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <App host={undefined} />
       </FluentProvider>,
     );
-    expect(screen.getByText(/^未在 Excel 中运行：/)).toBeInTheDocument();
-    expect(screen.getByText("宣传周：2024年4月20日至26日")).toBeInTheDocument();
+    expect(screen.getByText(/^未能连接到 Excel/)).toBeInTheDocument();
+    expect(screen.queryByText(/未在 Excel 中运行/)).not.toBeInTheDocument();
     expect(screen.queryByRole("tablist")).not.toBeInTheDocument();
   });
 

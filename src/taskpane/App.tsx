@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { WorkbookHost } from "../host/workbookHost";
+import type { PaneHost } from "../host/filesHost";
 import { paneText } from "../messages/pane";
 import { useAppStyles } from "./App.styles";
 import { CheckSection } from "./check/CheckSection";
@@ -13,13 +13,9 @@ import { readStoredTab, storeTab } from "./storedTab";
 import { TemplateSection } from "./template/TemplateSection";
 import { usePaneSettings } from "./usePaneSettings";
 
-/** Why the pane has no workbook: it runs outside Excel, or Excel was there but its adapter did not start. */
-export type HostProblem = "outside-excel" | "excel-failed";
-
 export interface AppProps {
-  /** The open workbook; undefined outside Excel (the files host slots in here later). */
-  host: WorkbookHost | undefined;
-  hostProblem?: HostProblem | undefined;
+  /** The open workbook inside Excel, files in a plain browser; undefined when Excel was there but its adapter did not start. */
+  host: PaneHost | undefined;
 }
 
 const sections: Record<TabId, () => JSX.Element> = {
@@ -29,7 +25,7 @@ const sections: Record<TabId, () => JSX.Element> = {
   settings: SettingsSection,
 };
 
-export const App = ({ host, hostProblem = "outside-excel" }: AppProps) => {
+export const App = ({ host }: AppProps) => {
   const styles = useAppStyles();
   const { settings, setSettings, loading, loadError } = usePaneSettings(host);
   const [tab, setTab] = useState<TabId>(readStoredTab);
@@ -64,9 +60,14 @@ export const App = ({ host, hostProblem = "outside-excel" }: AppProps) => {
         <h1 className={styles.title}>{paneText.title}</h1>
         <p className={styles.week}>{paneText.week(settings.campaign.start, settings.campaign.end)}</p>
       </header>
+      {host?.kind === "files" && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{paneText.filesMode}</MessageBarBody>
+        </MessageBar>
+      )}
       {!pane ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{hostProblem === "excel-failed" ? paneText.excelFailed : paneText.outsideExcel}</MessageBarBody>
+          <MessageBarBody>{paneText.excelFailed}</MessageBarBody>
         </MessageBar>
       ) : loading ? (
         <Spinner size="small" label={paneText.loadingSettings} />

@@ -1,23 +1,25 @@
 /**
  * The composition root: the one place that decides which host the pane works on. Inside Excel it loads the
- * Excel adapter (a chunk of its own) and hands it to the App; anywhere else the App starts without a workbook
- * and says so. Only this file and officeReady.ts may mention the Office global.
+ * Excel adapter (a chunk of its own) and hands it to the App; anywhere else (office.js absent or silent, or
+ * another host) the App works on files in the browser, and a late answer from Excel still brings the workbook in.
+ * Only this file and officeReady.ts may mention the Office global.
  */
 import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
+import { createFilesHost } from "../browser/filesHost";
+import type { PaneHost } from "../host/filesHost";
 import type { WorkbookHost } from "../host/workbookHost";
 import { paneText } from "../messages/pane";
-import { App, type HostProblem } from "./App";
+import { App } from "./App";
 import { waitForOffice } from "./officeReady";
 
 /** Long enough for a slow desktop Excel to start office.js; a late answer still brings the workbook in. */
 const OFFICE_TIMEOUT_MS = 8000;
 
-function render(root: Root, host: WorkbookHost | undefined, hostProblem?: HostProblem): void {
+/** `starting` until the host is known; then the App, on a host or (Excel's adapter failed) on none. */
+function render(root: Root, host: PaneHost | undefined, starting = false): void {
   root.render(
-    <FluentProvider theme={webLightTheme}>
-      {host || hostProblem ? <App host={host} hostProblem={hostProblem} /> : <Spinner label={paneText.starting} />}
-    </FluentProvider>,
+    <FluentProvider theme={webLightTheme}>{starting ? <Spinner label={paneText.starting} /> : <App key={host?.kind ?? "none"} host={host} />}</FluentProvider>,
   );
 }
 
@@ -31,14 +33,11 @@ async function excelHost(): Promise<WorkbookHost | undefined> {
 }
 
 async function start(root: Root): Promise<void> {
-  render(root, undefined);
+  render(root, undefined, true);
   const office = await waitForOffice(OFFICE_TIMEOUT_MS);
-  const connect = async () => {
-    const host = await excelHost();
-    render(root, host, host ? undefined : "excel-failed");
-  };
+  const connect = async () => render(root, await excelHost());
   if (office.status === "ready" && office.isExcel) return connect();
-  render(root, undefined, "outside-excel");
+  render(root, createFilesHost());
   if (office.status === "timeout") {
     if (await office.late.catch(() => false)) await connect();
   }

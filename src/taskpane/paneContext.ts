@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
-import type { PaneSettings, WorkbookHost } from "../host/workbookHost";
+import type { PaneHost } from "../host/filesHost";
+import type { PaneSettings } from "../host/workbookHost";
 
 export const TAB_IDS = ["template", "check", "merge", "settings"] as const;
 export type TabId = (typeof TAB_IDS)[number];
@@ -12,9 +13,12 @@ export interface PaneStatus {
   text: string;
 }
 
-/** What every section shares: the host, the workbook's settings, the status area and the tabs. */
+/**
+ * What every section shares: the host (the open workbook inside Excel, files in a plain browser: sections narrow
+ * on `host.kind`), its settings, the status area and the tabs.
+ */
 export interface PaneContextValue {
-  host: WorkbookHost;
+  host: PaneHost;
   settings: PaneSettings;
   setSettings(settings: PaneSettings): void;
   showStatus(status: PaneStatus): void;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { DEFAULT_CAMPAIGN } from "../core/campaign";
-import type { PaneSettings, WorkbookHost } from "../host/workbookHost";
+import type { PaneHost } from "../host/filesHost";
+import type { PaneSettings } from "../host/workbookHost";
 
 export const DEFAULT_SETTINGS: PaneSettings = { campaign: { ...DEFAULT_CAMPAIGN }, roster: [] };
 
@@ -11,8 +12,8 @@ interface SettingsState {
   loadError: unknown;
 }
 
-/** The workbook's week and roster, loaded once per host and shared by every section. */
-export function usePaneSettings(host: WorkbookHost | undefined) {
+/** The week and roster the host keeps (the workbook, or this browser), loaded once per host and shared by every section. */
+export function usePaneSettings(host: PaneHost | undefined) {
   const [state, setState] = useState<SettingsState>({ settings: DEFAULT_SETTINGS, loading: host !== undefined, loadError: undefined });
 
   useEffect(() => {

@@ -3,17 +3,17 @@ import type { MasterRow } from "../../src/core/merge/masterRow";
 import { mergeReturns, type IncomingReturn } from "../../src/core/merge/merge";
 import type { RawSheet } from "../../src/core/rawSheet";
 import { templates } from "../../src/core/templates/registry";
-import {
-  HostError,
-  type MergeIntoWorkbookOptions,
-  type PaneSettings,
-  type SheetCheckResult,
-  type TemplateRequest,
-  type WorkbookHost,
-  type WorkbookMergeOutcome,
+import type {
+  MergeIntoWorkbookOptions,
+  PaneSettings,
+  SheetCheckResult,
+  TemplateRequest,
+  WorkbookHost,
+  WorkbookMergeOutcome,
 } from "../../src/host/workbookHost";
 import { templateText } from "../../src/messages/zhCN";
 import { citySheet, cityRow } from "../support/sheets";
+import { CallRecorder, clone } from "./callRecorder";
 import { sheetCheckResult } from "./sheetChecks";
 
 export type HostMethod = Exclude<keyof WorkbookHost, "kind">;
@@ -33,54 +33,20 @@ export interface FakeHostOptions {
  * built by the real core (checkWorkbook on a RawSheet, mergeReturns on the returns), and can be told to fail
  * or to hold a call open so a test sees the busy state.
  */
-export class FakeHost implements WorkbookHost {
+export class FakeHost extends CallRecorder<HostMethod> implements WorkbookHost {
   readonly kind = "excel" as const;
-  readonly calls: Array<{ method: HostMethod; args: unknown[] }> = [];
   settings: PaneSettings;
   activeSheet: RawSheet;
   master: MasterRow[];
   notesSupported: boolean;
-  private readonly delayMs: number;
   private readonly marks = new Map<string, number>();
-  private readonly failures = new Map<HostMethod, HostError>();
-  private readonly gates = new Map<HostMethod, Promise<void>>();
 
   constructor(options: FakeHostOptions = {}) {
+    super(options.delayMs ?? 0);
     this.settings = options.settings ?? { campaign: { ...DEFAULT_CAMPAIGN }, roster: [] };
     this.activeSheet = options.activeSheet ?? citySheet([cityRow()]);
     this.master = options.master ?? [];
     this.notesSupported = options.notesSupported ?? true;
-    this.delayMs = options.delayMs ?? 0;
-  }
-
-  /** The next call of `method` throws this error. */
-  failNext(method: HostMethod, error: HostError = new HostError("unknown", "test failure")): void {
-    this.failures.set(method, error);
-  }
-
-  /** Calls of `method` wait until the returned function is called. */
-  hold(method: HostMethod): () => void {
-    let release = () => {};
-    this.gates.set(method, new Promise<void>((resolve) => (release = resolve)));
-    return () => {
-      this.gates.delete(method);
-      release();
-    };
-  }
-
-  callsOf(method: HostMethod): unknown[][] {
-    return this.calls.filter((call) => call.method === method).map((call) => call.args);
-  }
-
-  private async enter(method: HostMethod, args: unknown[]): Promise<void> {
-    this.calls.push({ method, args });
-    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-    await this.gates.get(method);
-    const failure = this.failures.get(method);
-    if (failure) {
-      this.failures.delete(method);
-      throw failure;
-    }
   }
 
   async loadSettings(): Promise<PaneSettings> {
@@ -131,7 +97,3 @@ export class FakeHost implements WorkbookHost {
   }
 }
 
-/** jsdom under Jest has no structuredClone; settings are plain data. */
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}

@@ -3,13 +3,15 @@
  * (screenshots at 320 px). Not part of the add-in. Bundle it with esbuild, e.g.
  *   npx esbuild test/pane/preview.tsx --bundle --format=esm --splitting --outdir=/tmp/pane-preview \
  *     --define:process.env.NODE_ENV='"production"'
- * and serve that folder with test/pane/preview.html. `?tab=check` opens a tab; `?host=none` shows the pane
- * outside Excel; `?check=1` runs the check at once.
+ * and serve that folder with test/pane/preview.html. `?tab=check` opens a tab; `?host=files` shows the pane
+ * outside Excel, working on files; `?host=none` shows it when Excel could not be reached; `?check=1` runs the
+ * check at once.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "../../src/taskpane/App";
 import { cityRow, citySheet } from "../support/sheets";
+import { FakeFilesHost } from "./fakeFilesHost";
 import { FakeHost } from "./fakeHost";
 
 const params = new URLSearchParams(window.location.search);
@@ -45,7 +47,7 @@ const container = document.getElementById("container");
 if (container) {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={params.get("host") === "none" ? undefined : host} />
+      <App host={params.get("host") === "none" ? undefined : params.get("host") === "files" ? new FakeFilesHost({ delayMs: 400, settings: host.settings }) : host} />
     </FluentProvider>,
   );
 }

@@ -1,31 +1,10 @@
-import { Button, Spinner } from "@fluentui/react-components";
-import { EraserRegular, TaskListSquareLtrRegular } from "@fluentui/react-icons";
-import { paneText } from "../../messages/pane";
-import { useSectionStyles } from "../paneStyles";
-import { CheckResult } from "./CheckResult";
-import { useCheckSection } from "./useCheckSection";
+import { usePane } from "../paneContext";
+import { FilesCheck } from "./FilesCheck";
+import { SheetCheck } from "./SheetCheck";
 
-const say = paneText.check;
-
-/** 校验: check the active sheet, list its problems by row, jump to a cell, clear the marks. */
+/** 校验: the active sheet inside Excel; picked returned files in a browser. */
 export const CheckSection = () => {
-  const styles = useSectionStyles();
-  const section = useCheckSection();
-  const busy = section.busy !== undefined;
-  return (
-    <section className={styles.section} aria-busy={busy}>
-      <p className={styles.note}>{say.intro}</p>
-      <div className={styles.buttons}>
-        <Button appearance="primary" icon={<TaskListSquareLtrRegular />} disabled={busy} onClick={section.check}>
-          {say.run}
-        </Button>
-        <Button icon={<EraserRegular />} disabled={busy} onClick={section.clearMarks}>
-          {say.clear}
-        </Button>
-      </div>
-      {busy && <Spinner className={styles.spinner} size="tiny" labelPosition="after" label={section.busy === "check" ? say.checking : say.clearing} />}
-      {section.result && <CheckResult result={section.result} groups={section.groups} onSelectCell={section.selectCell} />}
-    </section>
-  );
+  const { host } = usePane();
+  return host.kind === "excel" ? <SheetCheck host={host} /> : <FilesCheck />;
 };
 CheckSection.displayName = "CheckSection";

@@ -1,4 +1,5 @@
 import { cellText } from "../../core/rawSheet";
+import type { Submission } from "../../core/validate";
 import type { SheetCheckResult, SheetIssue } from "../../host/workbookHost";
 
 export interface IssueGroup {
@@ -15,11 +16,15 @@ export interface IssueGroup {
  */
 export function groupIssues(result: SheetCheckResult): IssueGroup[] {
   const check = result.check;
-  if (check.status === "not-a-template") return [];
-  const activityOf = new Map(check.submission.rows.map((row) => [row.row, cellText(row.cells.name)]));
+  return check.status === "not-a-template" ? [] : groupSubmissionIssues(check.submission, result.issues);
+}
+
+/** The same grouping for any read submission, e.g. a returned file checked in a browser. */
+export function groupSubmissionIssues(submission: Submission, issues: readonly SheetIssue[]): IssueGroup[] {
+  const activityOf = new Map(submission.rows.map((row) => [row.row, cellText(row.cells.name)]));
   const table: IssueGroup = { row: null, activity: "", issues: [] };
   const rows = new Map<number, IssueGroup>();
-  for (const issue of result.issues) {
+  for (const issue of issues) {
     const activity = issue.row === null ? undefined : activityOf.get(issue.row);
     if (issue.row === null || activity === undefined) {
       table.issues.push(issue);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import type { SheetCheckResult } from "../../host/workbookHost";
+import type { SheetCheckResult, WorkbookHost } from "../../host/workbookHost";
 import { paneText } from "../../messages/pane";
 import { usePane } from "../paneContext";
 import { groupIssues } from "./issueGroups";
@@ -7,8 +7,8 @@ import { groupIssues } from "./issueGroups";
 export type CheckAction = "check" | "clear";
 
 /** Checking the active sheet, jumping to a problem's cell, and clearing the marks the check left. */
-export function useCheckSection() {
-  const { host, settings, showStatus, showError, clearStatus } = usePane();
+export function useCheckSection(host: WorkbookHost) {
+  const { settings, showStatus, showError, clearStatus } = usePane();
   const [result, setResult] = useState<SheetCheckResult>();
   const [busy, setBusy] = useState<CheckAction>();
   const groups = useMemo(() => (result ? groupIssues(result) : []), [result]);

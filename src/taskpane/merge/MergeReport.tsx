@@ -45,6 +45,7 @@ export const MergeReport = ({ report }: { report: MergeReportData }) => {
           </div>
         ))}
       </dl>
+      {report.downloadedAs && <p className={styles.text}>{say.downloadedAs(report.downloadedAs)}</p>}
       <p className={styles.note}>
         {say.rowSummary(result.rowsIn, result.rowsWritten, result.rowsReplaced, result.rowsKept, result.rows.length, problems)}
       </p>

@@ -14,6 +14,9 @@ export const useMergeStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     ...shorthands.borderColor(tokens.colorBrandStroke1),
   },
+  master: {
+    rowGap: tokens.spacingVerticalXS,
+  },
   headingRow: {
     display: "flex",
     alignItems: "center",

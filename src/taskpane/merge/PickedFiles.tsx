@@ -12,6 +12,8 @@ export interface PickedFilesProps {
   onRemove(index: number): void;
   onClear(): void;
   disabled: boolean;
+  /** The file input's name; 报回文件 by default (校验 and 汇总 each have one, both in the page). */
+  inputLabel?: string;
 }
 
 /** The formats the reader knows; the same list `huizong merge` takes. */
@@ -22,7 +24,7 @@ const say = paneText.merge;
  * Picking returned files: a button opening the system's file dialog (Microsoft's documented way in a task pane),
  * and a drop zone as an extra, since dragging into the pane is unreliable in some Excel WebViews.
  */
-export const PickedFiles = ({ files, onAdd, onRemove, onClear, disabled }: PickedFilesProps) => {
+export const PickedFiles = ({ files, onAdd, onRemove, onClear, disabled, inputLabel = say.fileInputLabel }: PickedFilesProps) => {
   const styles = useSectionStyles();
   const mergeStyles = useMergeStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -55,7 +57,7 @@ export const PickedFiles = ({ files, onAdd, onRemove, onClear, disabled }: Picke
           type="file"
           multiple
           accept={ACCEPT}
-          aria-label={say.fileInputLabel}
+          aria-label={inputLabel}
           className={styles.hiddenInput}
           tabIndex={-1}
           onChange={(event) => {

@@ -1,76 +1,72 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { CampaignSettings } from "../../core/campaign";
 import type { PickedFile } from "../../files/readReturns";
-import type { WorkbookMergeOutcome } from "../../host/workbookHost";
+import { HostError, type WorkbookMergeOutcome } from "../../host/workbookHost";
 import { paneText } from "../../messages/pane";
 import { usePane } from "../paneContext";
+import { useReadReturns, type ReadPhase } from "./useReadReturns";
 
-export type MergePhase =
-  | { step: "idle" }
-  | { step: "reading"; done: number; total: number; current: string }
-  | { step: "writing" };
+export type MergePhase = ReadPhase;
 
 /** A finished merge, with the files as they were picked (the report's entries are in the same order). */
 export interface MergeReport {
   outcome: WorkbookMergeOutcome;
   files: ReadonlyArray<{ name: string; size: number }>;
   campaign: CampaignSettings;
+  /** On files: the name the master was downloaded under. */
+  downloadedAs?: string | undefined;
 }
 
 const say = paneText.merge;
-const sameFile = (a: PickedFile, b: PickedFile) => a.name === b.name && a.size === b.size && a.lastModified === b.lastModified;
 
 /**
- * Picking returned files, reading them in the pane (the spreadsheet reader is loaded only now, on first use) and
- * merging them into the workbook. Cancelling stops between two files, before anything is written.
+ * Picking returned files (and, on files, the master to update), reading them in the pane and merging them: into
+ * the open workbook inside Excel, or into a master .xlsx downloaded in a browser. Cancelling stops between two
+ * files, before anything is written.
  */
 export function useMergeSection() {
-  const { host, settings, showStatus, showError, clearStatus } = usePane();
-  const [files, setFiles] = useState<PickedFile[]>([]);
-  const [phase, setPhase] = useState<MergePhase>({ step: "idle" });
+  const { host, settings, showStatus, showError } = usePane();
+  const reading = useReadReturns({ cancelled: say.cancelled, loadFailed: say.loadFailed });
+  const [master, setMaster] = useState<PickedFile>();
   const [report, setReport] = useState<MergeReport>();
-  const reading = useRef<AbortController>(undefined);
-
-  const addFiles = (picked: readonly PickedFile[]) => {
-    setFiles((current) => [...current, ...picked.filter((file) => !current.some((known) => sameFile(known, file)))]);
-  };
-  const removeFile = (index: number) => setFiles((current) => current.filter((_, at) => at !== index));
-  const clearFiles = () => setFiles([]);
 
   const merge = async () => {
-    if (files.length === 0 || phase.step !== "idle") return;
-    const controller = new AbortController();
-    reading.current = controller;
-    const campaign = settings.campaign;
-    clearStatus();
-    setPhase({ step: "reading", done: 0, total: files.length, current: files[0]?.name ?? "" });
-    let reader: typeof import("../../files/readReturns");
+    const read = await reading.read();
+    if (!read) return;
+    reading.setPhase({ step: "writing" });
+    const options = { roster: settings.roster.length > 0 ? settings.roster : undefined, campaign: read.campaign };
     try {
-      reader = await import("../../files/readReturns");
-    } catch {
-      setPhase({ step: "idle" });
-      showStatus({ intent: "error", text: say.loadFailed });
-      return;
-    }
-    try {
-      const returns = await reader.readReturnFiles(files, { campaign }, (progress) => setPhase({ step: "reading", ...progress }), controller.signal);
-      // 取消 pressed while the last file was read: still nothing is written.
-      if (controller.signal.aborted) throw new reader.ReadCancelled("cancelled");
-      setPhase({ step: "writing" });
-      const outcome = await host.mergeIntoWorkbook(returns, { roster: settings.roster.length > 0 ? settings.roster : undefined, campaign });
-      setReport({ outcome, files: files.map(({ name, size }) => ({ name, size })), campaign });
-      setFiles([]);
-      showStatus({ intent: "success", text: say.merged(outcome.result.rowsWritten, outcome.result.rows.length) });
+      if (host.kind === "excel") {
+        const outcome = await host.mergeIntoWorkbook(read.returns, options);
+        setReport({ outcome, files: read.files, campaign: read.campaign });
+        showStatus({ intent: "success", text: say.merged(outcome.result.rowsWritten, outcome.result.rows.length) });
+      } else {
+        const outcome = await host.mergeIntoMasterFile(read.returns, master, options);
+        setReport({ outcome, files: read.files, campaign: read.campaign, downloadedAs: outcome.fileName });
+        setMaster(undefined); // the downloaded file is the master now; the one picked is out of date
+        showStatus({ intent: "success", text: say.mergedFile(outcome.result.rowsWritten, outcome.result.rows.length, outcome.fileName) });
+      }
+      reading.clearFiles();
     } catch (error) {
-      if (error instanceof reader.ReadCancelled) showStatus({ intent: "info", text: say.cancelled });
-      else showError(error);
+      // On files the code means the picked file, not a sheet of the open workbook: its own sentence.
+      if (host.kind === "files" && error instanceof HostError && error.code === "master-not-updatable") {
+        showStatus({ intent: "error", text: say.masterFileNotUpdatable });
+      } else showError(error);
     } finally {
-      reading.current = undefined;
-      setPhase({ step: "idle" });
+      reading.setPhase({ step: "idle" });
     }
   };
 
-  const cancel = () => reading.current?.abort();
-
-  return { files, addFiles, removeFile, clearFiles, phase, merge, cancel, report, hasRoster: settings.roster.length > 0 };
+  return {
+    files: reading.files,
+    addFiles: reading.addFiles,
+    removeFile: reading.removeFile,
+    clearFiles: reading.clearFiles,
+    phase: reading.phase,
+    cancel: reading.cancel,
+    master,
+    setMaster,
+    merge,
+    report,
+  };
 }

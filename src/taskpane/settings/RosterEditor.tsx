@@ -14,12 +14,14 @@ export interface RosterEditorProps {
   onImport(file: File): void;
   importing: boolean;
   disabled: boolean;
+  /** Where the roster is kept: the workbook's 报送情况, or this browser. */
+  explain: string;
 }
 
 const say = paneText.settings;
 
 /** 应报单位名单: the units with their aliases, add and remove, or import a whole list from a file. */
-export const RosterEditor = ({ roster, onAdd, onRemove, onImport, importing, disabled }: RosterEditorProps) => {
+export const RosterEditor = ({ roster, onAdd, onRemove, onImport, importing, disabled, explain }: RosterEditorProps) => {
   const styles = useSectionStyles();
   const settingsStyles = useSettingsStyles();
   const headingId = useId();
@@ -43,7 +45,7 @@ export const RosterEditor = ({ roster, onAdd, onRemove, onImport, importing, dis
       <h2 id={headingId} className={styles.heading}>
         {say.rosterHeading}
       </h2>
-      <p className={styles.note}>{say.rosterExplain}</p>
+      <p className={styles.note}>{explain}</p>
       {roster.length === 0 ? (
         <p className={styles.text}>{say.rosterEmpty}</p>
       ) : (

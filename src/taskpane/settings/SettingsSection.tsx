@@ -1,6 +1,7 @@
 import { Button, Spinner } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { paneText } from "../../messages/pane";
+import { usePane } from "../paneContext";
 import { useSectionStyles } from "../paneStyles";
 import { About } from "./About";
 import { RosterEditor } from "./RosterEditor";
@@ -10,9 +11,10 @@ import { WeekFields } from "./WeekFields";
 
 const say = paneText.settings;
 
-/** 设置: the week and the roster this workbook keeps, saved together; and 关于. */
+/** 设置: the week and the roster this workbook (or, on files, this browser) keeps, saved together; and 关于. */
 export const SettingsSection = () => {
   const styles = useSectionStyles();
+  const { host } = usePane();
   const settingsStyles = useSettingsStyles();
   const section = useSettingsSection();
   const busy = section.busy !== undefined;
@@ -34,6 +36,7 @@ export const SettingsSection = () => {
         onImport={section.importRoster}
         importing={section.busy === "import"}
         disabled={busy}
+        explain={host.kind === "files" ? say.filesRosterExplain : say.rosterExplain}
       />
       <div className={settingsStyles.saveRow}>
         <Button appearance="primary" icon={<SaveRegular />} disabled={busy || !section.valid} onClick={section.save}>

@@ -11,8 +11,8 @@ export type SettingsAction = "save" | "import";
 const say = paneText.settings;
 
 /**
- * A draft of the week and the roster, checked as it is typed (the core's zod schema), saved to the workbook
- * on 保存. The sections work with the saved settings until then.
+ * A draft of the week and the roster, checked as it is typed (the core's zod schema), saved on 保存 to the
+ * workbook (or, on files, to this browser). The sections work with the saved settings until then.
  */
 export function useSettingsSection(currentYear: number = new Date().getFullYear()) {
   const { host, settings, setSettings, showStatus, showError, clearStatus } = usePane();
@@ -70,7 +70,7 @@ export function useSettingsSection(currentYear: number = new Date().getFullYear(
     try {
       await host.saveSettings(next);
       setSettings(next);
-      showStatus({ intent: "success", text: say.saved });
+      showStatus({ intent: "success", text: host.kind === "files" ? say.filesSaved : say.saved });
     } catch (error) {
       showError(error);
     } finally {
