@@ -137,3 +137,60 @@ export async function shoot(page: Page, name: string, options: { docsName?: stri
   }
   return file;
 }
+
+/** How long one step of the pane (a tab shown, a control found) may take. */
+const UI_STEP_MS = 30_000;
+
+export async function waitForSelectedTab(page: Page, name: string): Promise<void> {
+  await page.locator(`[role=tab][aria-selected=true]`, { hasText: name }).waitFor({ timeout: UI_STEP_MS });
+  await page.locator(`[role=tabpanel]:not([hidden])`).waitFor({ timeout: UI_STEP_MS });
+}
+
+/** The focused element's role and accessible name, as Playwright's accessibility snapshot has them. */
+export async function focused(page: Page): Promise<{ role: string; name: string }> {
+  return accessible(page.locator("*:focus"));
+}
+
+export async function accessible(element: Locator): Promise<{ role: string; name: string }> {
+  const snapshot = await element.ariaSnapshot({ timeout: UI_STEP_MS });
+  const match = /^- ([\w-]+)(?: "((?:[^"\\]|\\.)*)")?/.exec(snapshot.split("\n")[0] ?? "");
+  return { role: match?.[1] ?? "", name: match?.[2] ?? "" };
+}
+
+/** Presses Tab until the control is focused; fails when it is not reached in a few presses. */
+export async function tabTo(page: Page, role: string, name: string | RegExp): Promise<void> {
+  const seen: string[] = [];
+  for (let presses = 0; presses < 8; presses++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    seen.push(`${now.role} "${now.name}"`);
+    if (now.role === role && (typeof name === "string" ? now.name === name : name.test(now.name))) return;
+  }
+  throw new Error(`Tab never reached ${role} ${String(name)}; focus went to: ${seen.join(", ")}`);
+}
+
+/**
+ * Every control on show (the tab list and the open section) has a non-empty accessible name, as Playwright's
+ * accessibility snapshot computes it; file inputs, which are hidden behind their buttons, have an aria-label.
+ */
+export async function expectNamedControls(page: Page): Promise<void> {
+  const controls = page.locator(
+    ["[role=tablist]", "[role=tabpanel]:not([hidden])", "[role=status]"]
+      .flatMap((scope) => ["button", "input", "[role=tab]", "[role=radio]", "[role=combobox]", "textarea", "select"].map((control) => `${scope} ${control}`))
+      .join(", "),
+  );
+  const unnamed: string[] = [];
+  let checked = 0;
+  for (const control of await controls.all()) {
+    if (await control.isVisible()) {
+      const { role, name } = await accessible(control);
+      checked++;
+      if (role === "" || name.trim() === "") unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 200)));
+    } else {
+      const label = await control.evaluate((element) => element.getAttribute("aria-label") ?? "");
+      if (label.trim() === "") unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 200)));
+    }
+  }
+  expect(unnamed).toEqual([]);
+  expect(checked).toBeGreaterThan(4);
+}

@@ -23,7 +23,19 @@ import { MARK_FILL, MARK_TAG } from "../../src/excel/marks";
 import { excelText } from "../../src/messages/zhCN";
 import { a1 } from "../excelFake/a1";
 import { BUILD_TIMEOUT_MS, ensureDist, root } from "../support/dist";
-import { bundleFakeExcel, describeWithChromium, launchChromium, OFFICE_JS_CDN, openSession, shoot, type PaneSession } from "./browser";
+import {
+  bundleFakeExcel,
+  describeWithChromium,
+  expectNamedControls,
+  focused,
+  launchChromium,
+  OFFICE_JS_CDN,
+  openSession,
+  shoot,
+  tabTo,
+  waitForSelectedTab,
+  type PaneSession,
+} from "./browser";
 import { RETURNED_SHEET, type E2EWindow, type SheetView, type WorkbookView } from "./fakeWorkbook";
 import { serveFolder, type StaticServer } from "./staticServer";
 
@@ -381,60 +393,6 @@ function waitForSelection(page: Page, sheet: string, address: string): Promise<u
     [sheet, address] as const,
     { timeout: STEP_MS, polling: 100 },
   );
-}
-
-async function waitForSelectedTab(page: Page, name: string): Promise<void> {
-  await page.locator(`[role=tab][aria-selected=true]`, { hasText: name }).waitFor({ timeout: STEP_MS });
-  await page.locator(`[role=tabpanel]:not([hidden])`).waitFor({ timeout: STEP_MS });
-}
-
-/** The focused element's role and accessible name, as Playwright's accessibility snapshot has them. */
-async function focused(page: Page): Promise<{ role: string; name: string }> {
-  return accessible(page.locator("*:focus"));
-}
-
-async function accessible(element: Locator): Promise<{ role: string; name: string }> {
-  const snapshot = await element.ariaSnapshot({ timeout: STEP_MS });
-  const match = /^- ([\w-]+)(?: "((?:[^"\\]|\\.)*)")?/.exec(snapshot.split("\n")[0] ?? "");
-  return { role: match?.[1] ?? "", name: match?.[2] ?? "" };
-}
-
-/** Presses Tab until the control is focused; fails when it is not reached in a few presses. */
-async function tabTo(page: Page, role: string, name: string | RegExp): Promise<void> {
-  const seen: string[] = [];
-  for (let presses = 0; presses < 8; presses++) {
-    await page.keyboard.press("Tab");
-    const now = await focused(page);
-    seen.push(`${now.role} "${now.name}"`);
-    if (now.role === role && (typeof name === "string" ? now.name === name : name.test(now.name))) return;
-  }
-  throw new Error(`Tab never reached ${role} ${String(name)}; focus went to: ${seen.join(", ")}`);
-}
-
-/**
- * Every control on show (the tab list and the open section) has a non-empty accessible name, as Playwright's
- * accessibility snapshot computes it; file inputs, which are hidden behind their buttons, have an aria-label.
- */
-async function expectNamedControls(page: Page): Promise<void> {
-  const controls = page.locator(
-    ["[role=tablist]", "[role=tabpanel]:not([hidden])", "[role=status]"]
-      .flatMap((scope) => ["button", "input", "[role=tab]", "[role=radio]", "[role=combobox]", "textarea", "select"].map((control) => `${scope} ${control}`))
-      .join(", "),
-  );
-  const unnamed: string[] = [];
-  let checked = 0;
-  for (const control of await controls.all()) {
-    if (await control.isVisible()) {
-      const { role, name } = await accessible(control);
-      checked++;
-      if (role === "" || name.trim() === "") unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 200)));
-    } else {
-      const label = await control.evaluate((element) => element.getAttribute("aria-label") ?? "");
-      if (label.trim() === "") unnamed.push(await control.evaluate((element) => element.outerHTML.slice(0, 200)));
-    }
-  }
-  expect(unnamed).toEqual([]);
-  expect(checked).toBeGreaterThan(4);
 }
 
 /** Copies of returned files in a temporary folder, each with the modification time a clerk's download would have. */

@@ -17,10 +17,10 @@ export const SheetCheck = ({ host }: { host: WorkbookHost }) => {
     <section className={styles.section} aria-busy={busy}>
       <p className={styles.note}>{say.intro}</p>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<TaskListSquareLtrRegular />} disabled={busy} onClick={section.check}>
+        <Button appearance="primary" icon={<TaskListSquareLtrRegular />} disabledFocusable={busy} onClick={section.check}>
           {say.run}
         </Button>
-        <Button icon={<EraserRegular />} disabled={busy} onClick={section.clearMarks}>
+        <Button icon={<EraserRegular />} disabledFocusable={busy} onClick={section.clearMarks}>
           {say.clear}
         </Button>
       </div>

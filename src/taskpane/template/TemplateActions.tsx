@@ -37,10 +37,10 @@ export const TemplateActions = ({ host, section }: { host: WorkbookHost; section
   return (
     <>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<AddSquareRegular />} disabled={busy} onClick={insert}>
+        <Button appearance="primary" icon={<AddSquareRegular />} disabledFocusable={busy} onClick={insert}>
           {say.insert}
         </Button>
-        <Button icon={<DocumentAddRegular />} disabled={busy} onClick={open}>
+        <Button icon={<DocumentAddRegular />} disabledFocusable={busy} onClick={open}>
           {say.open}
         </Button>
       </div>
@@ -68,11 +68,11 @@ export const FileTemplateActions = ({ host, section }: { host: FilesHost; sectio
   return (
     <>
       <div className={styles.buttons}>
-        <Button appearance="primary" icon={<ArrowDownloadRegular />} disabled={busy} onClick={download}>
+        <Button appearance="primary" icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={download}>
           {say.download}
         </Button>
         {section.rosterUnits.length > 0 && (
-          <Button icon={<FolderZipRegular />} disabled={busy} onClick={zip}>
+          <Button icon={<FolderZipRegular />} disabledFocusable={busy} onClick={zip}>
             {say.rosterZip}
           </Button>
         )}
