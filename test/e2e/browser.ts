@@ -5,9 +5,12 @@
  * empty script: the pane must run on what dist/ holds and make no network requests of its own.
  */
 import { build } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { BUILD_TIMEOUT_MS, ensureDist } from "../support/dist";
+import { serveFolder, type StaticServer } from "./staticServer";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -193,4 +196,58 @@ export async function expectNamedControls(page: Page): Promise<void> {
   }
   expect(unnamed).toEqual([]);
   expect(checked).toBeGreaterThan(4);
+}
+
+/** The production build served from dist/ and one Chromium, for all the tests of a file. */
+export interface PaneInChromium {
+  /** A fresh, network-fenced session on the pane's origin (not yet navigated); closed after the test. */
+  open(initScript?: string): Promise<PaneSession>;
+  origin(): string;
+  browserVersion(): string;
+  /** A temporary folder, removed after the file's tests. */
+  tempDir(prefix: string): string;
+}
+
+/**
+ * Registers the hooks every end-to-end file needs — build or reuse dist/, serve it, launch Chromium; after each
+ * test print the page's errors (even when an assertion failed first: they are often the reason) and close its
+ * session; at the end close everything and remove temporary folders — and returns the handle the tests use.
+ */
+export function paneInChromium(): PaneInChromium {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  let session: PaneSession | undefined;
+  const temporary: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveFolder(await ensureDist());
+    browser = await launchChromium();
+  }, BUILD_TIMEOUT_MS + 60_000);
+
+  afterEach(async () => {
+    if (session && session.problems.length > 0) console.warn(`errors in the page:\n${session.problems.join("\n")}`);
+    await session?.context.close();
+    session = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the pane's browser has not started (beforeAll failed)");
+    return value;
+  };
+  return {
+    open: async (initScript) => (session = await openSession(started(browser), started(server).origin, initScript)),
+    origin: () => started(server).origin,
+    browserVersion: () => started(browser).version(),
+    tempDir: (prefix) => {
+      const folder = mkdtempSync(path.join(tmpdir(), prefix));
+      temporary.push(folder);
+      return folder;
+    },
+  };
 }

@@ -5,16 +5,14 @@
  *
  * The measurements are logged one line each and written to test-output/pane-measures.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { returnedWorkbook, seededRandom } from "../../bench/generate";
 import { readMasterState } from "../../src/core/merge/masterState";
 import { readWorkbook } from "../../src/files/readWorkbook";
-import { BUILD_TIMEOUT_MS, ensureDist, root } from "../support/dist";
-import { describeWithChromium, expectNamedControls, focused, launchChromium, openSession, tabTo, waitForSelectedTab, type PaneSession } from "./browser";
-import { serveFolder, type StaticServer } from "./staticServer";
+import { root } from "../support/dist";
+import { describeWithChromium, expectNamedControls, focused, paneInChromium, tabTo, waitForSelectedTab } from "./browser";
 
 const STEP_MS = 30_000;
 const RETURNS = 300;
@@ -23,33 +21,11 @@ const MEASURES = path.join(root, "test-output", "pane-measures.json");
 jest.setTimeout(300_000);
 
 describeWithChromium("the built task pane on files: speed, memory and keyboard", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let session: PaneSession | undefined;
-  const temporary: string[] = [];
-
-  beforeAll(async () => {
-    const dist = await ensureDist();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-  }, BUILD_TIMEOUT_MS + 60_000);
-
-  afterEach(async () => {
-    if (session && session.problems.length > 0) console.warn(`errors in the page:\n${session.problems.join("\n")}`);
-    await session?.context.close();
-    session = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
-  });
+  const pane = paneInChromium();
 
   it(`is usable soon after loading, and reads and merges ${RETURNS} returns in the page (measured)`, async () => {
     // The returns, generated in node before the clock starts: distinct units, a few rows each.
-    const folder = mkdtempSync(path.join(tmpdir(), "huizong-e2e-measure-"));
-    temporary.push(folder);
+    const folder = pane.tempDir("huizong-e2e-measure-");
     const random = seededRandom(300);
     const files = Array.from({ length: RETURNS }, (_, index) => {
       const unit = `测试单位${String(index + 1).padStart(3, "0")}`;
@@ -58,7 +34,7 @@ describeWithChromium("the built task pane on files: speed, memory and keyboard",
       return file;
     });
 
-    session = await openSession(browser, server.origin);
+    const session = await pane.open();
     const page = session.page;
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
@@ -70,7 +46,7 @@ describeWithChromium("the built task pane on files: speed, memory and keyboard",
     // Usable: the 模板 tab's 下载模板 button enabled, timed in node from just before navigation (the page's own
     // performance.now() is not used: the session's fixed clock from Playwright stands in for it).
     const navigated = Date.now();
-    await page.goto(`${server.origin}/taskpane.html`, { timeout: STEP_MS });
+    await page.goto(`${pane.origin()}/taskpane.html`, { timeout: STEP_MS });
     await page.waitForFunction(
       () => [...document.querySelectorAll("button")].some((element) => element.textContent?.trim() === "下载模板" && !element.disabled),
       undefined,
@@ -118,7 +94,7 @@ describeWithChromium("the built task pane on files: speed, memory and keyboard",
     const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     const measures = {
       measuredAt: new Date().toISOString(),
-      chromium: browser.version(),
+      chromium: pane.browserVersion(),
       usableMs,
       returns: RETURNS,
       rowsPerReturn: ROWS_PER_RETURN,
@@ -143,9 +119,9 @@ describeWithChromium("the built task pane on files: speed, memory and keyboard",
   });
 
   it("works by keyboard on files, and names every control of every section", async () => {
-    session = await openSession(browser, server.origin);
+    const session = await pane.open();
     const page = session.page;
-    await page.goto(`${server.origin}/taskpane.html`, { timeout: STEP_MS });
+    await page.goto(`${pane.origin()}/taskpane.html`, { timeout: STEP_MS });
     await page.getByText("未在 Excel 中运行：在浏览器中处理文件，文件不会上传").waitFor({ timeout: STEP_MS });
     await page.getByRole("tablist", { name: "功能" }).waitFor({ timeout: STEP_MS });
 

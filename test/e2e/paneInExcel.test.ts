@@ -8,11 +8,10 @@
  * Screenshots of each step land in test-output/screenshots/; UPDATE_DOCS_SCREENSHOTS=1 also refreshes the five in
  * docs/screenshots/.
  */
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { DEFAULT_CAMPAIGN } from "../../src/core/campaign";
 import { MASTER_SHEET_NAME, STATUS_SHEET_NAME } from "../../src/core/merge/masterRow";
 import { templateSheetPlan } from "../../src/core/plans/templatePlan";
@@ -22,22 +21,20 @@ import { SETTINGS_SHEET_NAME } from "../../src/core/workbookSettings";
 import { MARK_FILL, MARK_TAG } from "../../src/excel/marks";
 import { excelText } from "../../src/messages/zhCN";
 import { a1 } from "../excelFake/a1";
-import { BUILD_TIMEOUT_MS, ensureDist, root } from "../support/dist";
+import { root } from "../support/dist";
 import {
   bundleFakeExcel,
   describeWithChromium,
   expectNamedControls,
   focused,
-  launchChromium,
   OFFICE_JS_CDN,
-  openSession,
+  paneInChromium,
   shoot,
   tabTo,
   waitForSelectedTab,
   type PaneSession,
 } from "./browser";
 import { RETURNED_SHEET, type E2EWindow, type SheetView, type WorkbookView } from "./fakeWorkbook";
-import { serveFolder, type StaticServer } from "./staticServer";
 
 /** Generous for a loaded two-core machine; each step waits on what the user would see, never on a fixed sleep. */
 const STEP_MS = 30_000;
@@ -48,41 +45,25 @@ const examples = path.join(root, "examples", "returns");
 const TEMPLATE_SHEET = "附件2 区级层面";
 
 describeWithChromium("the built task pane in Chromium", () => {
-  let browser: Browser;
-  let server: StaticServer;
+  const pane = paneInChromium();
   let fakeExcel: string;
   let session: PaneSession | undefined;
-  const temporary: string[] = [];
 
+  // Runs after paneInChromium's own beforeAll (hooks run in order), which has built or found dist/.
   beforeAll(async () => {
-    const [dist, script] = await Promise.all([ensureDist(), bundleFakeExcel()]);
-    fakeExcel = script;
+    fakeExcel = await bundleFakeExcel();
     // The fake stands in for office.js, so the build must load office.js from the CDN (not OFFICE_JS=local).
-    if (!readFileSync(path.join(dist, "taskpane.html"), "utf8").includes(OFFICE_JS_CDN)) {
+    if (!readFileSync(path.join(root, "dist", "taskpane.html"), "utf8").includes(OFFICE_JS_CDN)) {
       throw new Error(`dist/taskpane.html does not load ${OFFICE_JS_CDN}: rebuild with \`npm run build\` (without OFFICE_JS=local)`);
     }
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-  }, BUILD_TIMEOUT_MS + 60_000);
-
-  afterEach(async () => {
-    // Printed even when an earlier assertion failed: a page error is often the reason.
-    if (session && session.problems.length > 0) console.warn(`errors in the page:\n${session.problems.join("\n")}`);
-    await session?.context.close();
-    session = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
   });
 
   /** A fresh page on the pane, with the fake Excel or without. */
   async function openPane(withExcel: boolean): Promise<Page> {
-    session = await openSession(browser, server.origin, withExcel ? fakeExcel : undefined);
-    await session.page.goto(`${server.origin}/taskpane.html`, { timeout: STEP_MS });
-    return session.page;
+    const opened = await pane.open(withExcel ? fakeExcel : undefined);
+    session = opened;
+    await opened.page.goto(`${pane.origin()}/taskpane.html`, { timeout: STEP_MS });
+    return opened.page;
   }
 
   /** Nothing went wrong in the page, and it asked nothing of the network but office.js (answered with nothing). */
@@ -173,7 +154,7 @@ describeWithChromium("the built task pane in Chromium", () => {
 
     // 汇总: five returned files (a clean one, one full of mistakes, one that is no activity table, a corrupt one, and
     // 市市场监管局's first return), each with the modification time it arrived with.
-    const picked = copiesWithTimes(temporary, [
+    const picked = copiesWithTimes(pane.tempDir("huizong-e2e-"), [
       [path.join(fixtures, "01-city-clean.xlsx"), "2024-04-16T09:00:00+08:00"],
       [path.join(fixtures, "07-city-typical-mistakes.xlsx"), "2024-04-16T09:05:00+08:00"],
       [path.join(fixtures, "14-not-a-template.xlsx"), "2024-04-16T09:10:00+08:00"],
@@ -396,9 +377,7 @@ function waitForSelection(page: Page, sheet: string, address: string): Promise<u
 }
 
 /** Copies of returned files in a temporary folder, each with the modification time a clerk's download would have. */
-function copiesWithTimes(temporary: string[], files: Array<[string, string]>) {
-  const folder = mkdtempSync(path.join(tmpdir(), "huizong-e2e-"));
-  temporary.push(folder);
+function copiesWithTimes(folder: string, files: Array<[string, string]>) {
   const copies = new Map<string, string>();
   const add = ([source, modified]: [string, string]) => {
     const target = path.join(folder, path.basename(source));

@@ -11,13 +11,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
 import { readMasterState } from "../../src/core/merge/masterState";
 import { readWorkbook } from "../../src/files/readWorkbook";
-import { BUILD_TIMEOUT_MS, ensureDist, root } from "../support/dist";
-import { describeWithChromium, launchChromium, openSession, shoot, type PaneSession } from "./browser";
-import { serveFolder, type StaticServer } from "./staticServer";
+import { root } from "../support/dist";
+import { describeWithChromium, paneInChromium, shoot } from "./browser";
 
 const STEP_MS = 30_000;
 jest.setTimeout(180_000);
@@ -26,31 +25,12 @@ const fixtures = path.join(root, "test", "fixtures", "returns");
 const examples = path.join(root, "examples", "returns");
 
 describeWithChromium("the built task pane on files, in a plain browser", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let session: PaneSession | undefined;
-
-  beforeAll(async () => {
-    const dist = await ensureDist();
-    server = await serveFolder(dist);
-    browser = await launchChromium();
-  }, BUILD_TIMEOUT_MS + 60_000);
-
-  afterEach(async () => {
-    if (session && session.problems.length > 0) console.warn(`errors in the page:\n${session.problems.join("\n")}`);
-    await session?.context.close();
-    session = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = paneInChromium();
 
   it("downloads a template, checks returned files, merges them into a master and updates it, all in the page", async () => {
-    session = await openSession(browser, server.origin);
+    const session = await pane.open();
     const page = session.page;
-    await page.goto(`${server.origin}/taskpane.html`, { timeout: STEP_MS });
+    await page.goto(`${pane.origin()}/taskpane.html`, { timeout: STEP_MS });
     await page.getByText("未在 Excel 中运行：在浏览器中处理文件，文件不会上传").waitFor({ timeout: STEP_MS });
     await page.getByRole("tablist", { name: "功能" }).waitFor({ timeout: STEP_MS });
     const status = page.getByRole("status", { name: "提示" });
