@@ -13,13 +13,14 @@ import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Workbook, type Worksheet } from "exceljs";
+import { Workbook } from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import type { IssueCode } from "../src/core/issues";
 import { templateLayout } from "../src/core/plans/templatePlan";
 import { templates } from "../src/core/templates/registry";
 import type { TemplateKind } from "../src/core/templates/templateSchema";
-import { parseCsv } from "./support/csv";
+import { csvRecords } from "./support/csv";
+import { type Activity, fillTemplate, headerColumns } from "./support/fillTemplate";
 import { convertWithLibreOffice, describeWithLibreOffice } from "./support/libreoffice";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -27,9 +28,6 @@ const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 const MAIN = path.join(ROOT, "src", "cli", "main.ts");
 
 // ---- the returns, as units fill them -----------------------------------------------------------------------------
-
-/** An activity by canonical header text (附件1 or 附件2), as the unit types it. */
-type Activity = Record<string, string | number>;
 
 /** A formula-looking text a unit typed into 活动地点: it must reach the master as this very text. */
 const FORMULA_TEXT = '=HYPERLINK("http://x","看这里")';
@@ -181,40 +179,6 @@ async function cliJson<T>(args: string[]): Promise<{ code: number; json: T }> {
   }
 }
 
-/** The 1-based column of each header text in a sheet's header row. */
-function headerColumns(sheet: Worksheet, row: number): Map<string, number> {
-  const columns = new Map<string, number>();
-  sheet.getRow(row).eachCell((cell, col) => columns.set(String(cell.value), col));
-  return columns;
-}
-
-/** A template filled as a unit would: 单位名称 (and 填表时间), then activities into the body rows, by header. */
-async function fillTemplate(templateFile: string, output: string, filled: FilledReturn): Promise<void> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(readFileSync(templateFile) as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error(`${templateFile} has no sheet`);
-  const layout = templateLayout(templates[filled.kind]);
-  const fieldCell = (key: string) => sheet.getCell((layout.fieldRows[key] ?? 0) + 1, 2);
-  if (!filled.presetUnit) fieldCell("unit").value = filled.unit;
-  if (filled.fillDate) fieldCell("fillDate").value = filled.fillDate;
-  const columns = headerColumns(sheet, layout.headerRow + 1);
-  filled.rows.forEach((activity, i) => {
-    for (const [header, value] of Object.entries(activity)) {
-      const col = columns.get(header);
-      if (col === undefined) throw new Error(`no column ${header} in ${templateFile}`);
-      sheet.getCell(layout.firstBodyRow + 1 + i, col).value = value;
-    }
-  });
-  writeFileSync(output, new Uint8Array(await workbook.xlsx.writeBuffer()));
-}
-
-/** The CSV of a master's first sheet as records by header. */
-function csvRecords(text: string): Array<Record<string, string>> {
-  const [header = [], ...body] = parseCsv(text.replace(/^\uFEFF/, ""));
-  return body.filter((cells) => cells.some((cell) => cell !== "")).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ""])));
-}
-
 /** The XML of a named worksheet inside an .xlsx. */
 function worksheetXml(xlsx: Uint8Array, sheetName: string): string {
   const zip = unzipSync(xlsx);
@@ -291,7 +255,8 @@ describeWithLibreOffice("the whole day through LibreOffice: template, fill, save
     const filledFiles: string[] = [];
     for (const filled of RETURNS) {
       const output = path.join(dir("filled"), `${filled.name}.xlsx`);
-      await fillTemplate(templateFile(filled), output, filled);
+      const filling = { kind: filled.kind, unit: filled.presetUnit ? undefined : filled.unit, fillDate: filled.fillDate, rows: filled.rows };
+      writeFileSync(output, await fillTemplate(readFileSync(templateFile(filled)), filling, templateFile(filled)));
       filledFiles.push(output);
     }
     const saved: string[] = [];

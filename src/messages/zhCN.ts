@@ -140,7 +140,7 @@ export const mergeReportText = {
   fileSummary: (files: number, added: number, replaced: number, superseded: number, rejected: number, ignored: number) =>
     `共 ${files} 个文件：新增 ${added} 个，替换 ${replaced} 个，被取代 ${superseded} 个，拒收 ${rejected} 个，忽略 ${ignored} 个。`,
   rowSummary: (rowsIn: number, written: number, replaced: number, kept: number, total: number, problems: number) =>
-    `读入活动 ${rowsIn} 条，写入 ${written} 条${rowsIn > written ? `（${rowsIn - written} 条来自被取代的文件）` : ""}；` +
+    `读入活动 ${rowsIn} 条${rowsIn > written ? `（其中 ${rowsIn - written} 条来自被取代的文件，未写入）` : ""}，写入 ${written} 条；` +
     `替换旧行 ${replaced} 条，保留原有 ${kept} 条；汇总表现有 ${total} 条，其中 ${problems} 条有问题（已标色）。`,
   rosterSummary: (expected: number, submitted: number, withErrors: string[], missing: string[], unknown: string[]) =>
     [

@@ -7,11 +7,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Locator, Page } from "playwright-core";
 import { returnedWorkbook, seededRandom } from "../../bench/generate";
-import { readMasterState } from "../../src/core/merge/masterState";
-import { readWorkbook } from "../../src/files/readWorkbook";
 import { root } from "../support/dist";
+import { download, rowsBySourceFile } from "./filesPane";
 import { describeWithChromium, expectNamedControls, focused, paneInChromium, tabTo, waitForSelectedTab } from "./browser";
 
 const STEP_MS = 30_000;
@@ -87,7 +85,7 @@ describeWithChromium("the built task pane on files: speed, memory and keyboard",
 
     // It finished, and the master has every row.
     expect(master.name).toBe("汇总表.xlsx");
-    const bySource = sourceFiles(master.bytes);
+    const bySource = rowsBySourceFile(master.bytes);
     expect(Object.keys(bySource)).toHaveLength(RETURNS);
     expect(Object.values(bySource).reduce((sum, count) => sum + count, 0)).toBe(RETURNS * ROWS_PER_RETURN);
 
@@ -162,19 +160,3 @@ describeWithChromium("the built task pane on files: speed, memory and keyboard",
     expect(session.blocked).toEqual([]);
   });
 });
-
-/** Clicks `button` and waits for the download it starts: its suggested name and bytes. */
-async function download(page: Page, button: Locator, timeout = STEP_MS): Promise<{ name: string; bytes: Uint8Array }> {
-  const [started] = await Promise.all([page.waitForEvent("download", { timeout }), button.click()]);
-  const saved = await started.path();
-  return { name: started.suggestedFilename(), bytes: new Uint8Array(readFileSync(saved)) };
-}
-
-/** 活动汇总's rows in a downloaded master, counted by 来源文件. */
-function sourceFiles(bytes: Uint8Array): Record<string, number> {
-  const read = readWorkbook(bytes, "汇总表.xlsx");
-  if (!read.ok) throw new Error(`the downloaded master does not read: ${read.code}`);
-  const counts: Record<string, number> = {};
-  for (const row of readMasterState(read.workbook.sheets).rows) counts[row.sourceFile] = (counts[row.sourceFile] ?? 0) + 1;
-  return counts;
-}

@@ -194,7 +194,7 @@ describeWithChromium("the built task pane in Chromium", () => {
     await mergeButton.click();
     await status.getByText("已合并：写入 8 条活动，“活动汇总”现有 27 条。").waitFor({ timeout: 60_000 });
     await eventually(() => fileActions(report), { "市市场监管局（更正）.xlsx": "替换", "市市场监管局.xlsx": "被取代" });
-    await report.getByText("读入活动 16 条，写入 8 条（8 条来自被取代的文件）；替换旧行 8 条，保留原有 19 条；汇总表现有 27 条").waitFor({ timeout: STEP_MS });
+    await report.getByText("读入活动 16 条（其中 8 条来自被取代的文件，未写入），写入 8 条；替换旧行 8 条，保留原有 19 条；汇总表现有 27 条").waitFor({ timeout: STEP_MS });
     workbook = await view(page);
     expect(masterTable(workbook).bodyRows).toBe(27);
     expect(sourceFiles(sheetIn(workbook, MASTER_SHEET_NAME))).toEqual({ "01-city-clean.xlsx": 3, "07-city-typical-mistakes.xlsx": 16, "市市场监管局（更正）.xlsx": 8 });

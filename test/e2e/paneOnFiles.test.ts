@@ -11,11 +11,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
-import type { Locator, Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/checkWorkbook";
-import { readMasterState } from "../../src/core/merge/masterState";
 import { readWorkbook } from "../../src/files/readWorkbook";
 import { root } from "../support/dist";
+import { download, fileStatuses, rowsBySourceFile } from "./filesPane";
 import { describeWithChromium, paneInChromium, shoot } from "./browser";
 
 const STEP_MS = 30_000;
@@ -37,7 +36,7 @@ describeWithChromium("the built task pane on files, in a plain browser", () => {
 
     // 模板: 附件1 for one unit, downloaded, and read back as the command line would read a return.
     await page.getByRole("textbox", { name: "单位名称（可不填）" }).fill("上海海关");
-    const template = await download(page, page.getByRole("button", { name: "下载模板" }));
+    const template = await download(page, page.getByRole("button", { name: "下载模板" }), STEP_MS);
     await status.getByText(`已下载模板“${template.name}”`).waitFor({ timeout: STEP_MS });
     expect(template.name).toMatch(/\.xlsx$/);
     const read = readWorkbook(template.bytes, template.name);
@@ -78,7 +77,7 @@ describeWithChromium("the built task pane on files, in a plain browser", () => {
     await status.getByText("已合并：写入 19 条活动，“活动汇总”现有 19 条。汇总表已下载为“汇总表.xlsx”。").waitFor({ timeout: STEP_MS });
     const report = page.getByRole("region", { name: "合并结果" });
     await report.getByText(/^汇总表已下载为“汇总表.xlsx”/).waitFor({ timeout: STEP_MS });
-    expect(sourceFiles(master.bytes)).toEqual({ "01-city-clean.xlsx": 3, "07-city-typical-mistakes.xlsx": 16 });
+    expect(rowsBySourceFile(master.bytes)).toEqual({ "01-city-clean.xlsx": 3, "07-city-typical-mistakes.xlsx": 16 });
     await shoot(page, "files-03-merge", { scrollTo: report, docsName: "files-merge.png" });
 
     // The master picked again with a unit's first return: updated, and downloaded under its own name.
@@ -90,7 +89,7 @@ describeWithChromium("the built task pane on files, in a plain browser", () => {
     const updated = await download(page, page.getByRole("button", { name: "合并并下载汇总表" }), 60_000);
     expect(updated.name).toBe("汇总表.xlsx");
     await status.getByText(/已合并：写入 8 条活动，“活动汇总”现有 27 条。/).waitFor({ timeout: STEP_MS });
-    expect(sourceFiles(updated.bytes)).toEqual({ "01-city-clean.xlsx": 3, "07-city-typical-mistakes.xlsx": 16, "市市场监管局.xlsx": 8 });
+    expect(rowsBySourceFile(updated.bytes)).toEqual({ "01-city-clean.xlsx": 3, "07-city-typical-mistakes.xlsx": 16, "市市场监管局.xlsx": 8 });
 
     // 设置 on files: kept in this browser; and nothing left the machine.
     await page.getByRole("tab", { name: "设置" }).click();
@@ -121,31 +120,3 @@ describeWithChromium("the built task pane on files, in a plain browser", () => {
     expect(session.blocked).toEqual([]);
   });
 });
-
-/** Clicks `button` and waits for the download it starts: its suggested name, where Playwright saved it, its bytes. */
-async function download(page: Page, button: Locator, timeout = STEP_MS): Promise<{ name: string; path: string; bytes: Uint8Array }> {
-  const [started] = await Promise.all([page.waitForEvent("download", { timeout }), button.click()]);
-  const saved = await started.path();
-  return { name: started.suggestedFilename(), path: saved, bytes: new Uint8Array(readFileSync(saved)) };
-}
-
-/** Each checked file's status badge, by file name. */
-async function fileStatuses(list: Locator): Promise<Record<string, string>> {
-  const items = list.locator(":scope > li");
-  const statuses: Record<string, string> = {};
-  for (let index = 0; index < (await items.count()); index++) {
-    const item = items.nth(index);
-    const name = await item.getByRole("heading", { level: 3 }).innerText();
-    statuses[name] = (await item.getByText(/^(通过|有错误|无法读取|不是活动表|已忽略)$/).innerText()).trim();
-  }
-  return statuses;
-}
-
-/** 活动汇总's rows in a downloaded master, counted by 来源文件. */
-function sourceFiles(bytes: Uint8Array): Record<string, number> {
-  const read = readWorkbook(bytes, "汇总表.xlsx");
-  if (!read.ok) throw new Error(`the downloaded master does not read: ${read.code}`);
-  const counts: Record<string, number> = {};
-  for (const row of readMasterState(read.workbook.sheets).rows) counts[row.sourceFile] = (counts[row.sourceFile] ?? 0) + 1;
-  return counts;
-}

@@ -27,3 +27,9 @@ export function parseCsv(text: string): string[][] {
   if (field !== "" || row.length > 0) rows.push([...row, field]);
   return rows;
 }
+
+/** A CSV with a header row as records by header, blank rows dropped (a UTF-8 byte-order mark is ignored). */
+export function csvRecords(text: string): Array<Record<string, string>> {
+  const [header = [], ...body] = parseCsv(text.replace(/^\uFEFF/, ""));
+  return body.filter((cells) => cells.some((cell) => cell !== "")).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ""])));
+}
