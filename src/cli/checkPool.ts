@@ -1,15 +1,17 @@
 /**
- * Checks returned files on worker threads, so that no file can hang the CLI or bring it down.
+ * Checks returned files in child processes, so that no file can hang the CLI or bring it down.
  *
- * Some damaged .xls files send SheetJS into a loop that runs for most of a minute and takes gigabytes before it
- * fails, and a synchronous parse cannot be interrupted: only its thread can be terminated. So each file is checked
- * on a worker with a time limit and a heap limit. A file that runs past either ends as an `unreadable` report
- * (`read-timeout`, or `corrupt` when the worker died), a fresh worker takes over, and the other files go on.
- * Node only: the CLI is its one user (the task pane reads in the browser).
+ * Some damaged files send SheetJS into a loop that runs for most of a minute and takes gigabytes before it fails,
+ * and a synchronous parse cannot be interrupted: only its process can be stopped. Worth a process, not a thread:
+ * when V8 gives up (an array grown past its limit, a heap it cannot grow) it aborts the whole process, worker
+ * threads and all, and every other file's result would go with it. So each file is checked in a child process
+ * with a time limit and a heap limit. A file that runs past either, or whose process dies, ends as an `unreadable`
+ * report (`read-timeout`, or `corrupt`), a fresh process takes over, and the other files go on. Node only: the CLI
+ * is its one user (the task pane reads in the browser).
  */
+import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { CheckOptions } from "../core/checkWorkbook";
 import { unreadableReport } from "../core/fileReport";
 import type { CheckedFile } from "../files/checkFile";
@@ -25,19 +27,19 @@ import { readInput } from "./inputFiles";
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 /**
- * That largest accepted file peaks under 512 MB of heap. The limit only bounds the JS heap: the reader's own
- * limits (file size, unpacked size, cell count) bound the buffers outside it.
+ * That largest accepted file peaks under 512 MB of heap. The limit only bounds the JS heap (V8's old space): the
+ * reader's own limits (file size, unpacked size, cell count) bound the buffers outside it.
  */
 const DEFAULT_MAX_OLD_GENERATION_MB = 1024;
 
 /**
- * Checking is CPU-bound, and each worker may hold up to its heap limit: two use an office PC's cores without
+ * Checking is CPU-bound, and each process may hold up to its heap limit: two use an office PC's cores without
  * starving everything else on it.
  */
 const MAX_WORKERS = Math.min(2, os.availableParallelism());
 
 /**
- * A worker takes about half a second to start (loading SheetJS and the core), more than a hundred ordinary returns
+ * A checker takes about half a second to start (loading SheetJS and the core), more than a hundred ordinary returns
  * take to check. So a second worker starts only when a file has waited this long for one: a slow or hanging file
  * is holding up the others, or the files are large.
  */
@@ -49,27 +51,30 @@ const MANY_FILES = 300;
 // Both beside this module: checkWorker.ts when run from source, checkWorker.js when compiled or bundled alongside.
 const WORKER_ENTRY = path.join(__dirname, `checkWorker${path.extname(__filename)}`);
 const BOOT_FILE = path.join(__dirname, "checkWorker.boot.cjs");
+/** How long a checker may take to load its modules, whatever a file's own limit. */
+const STARTUP_LIMIT_MS = 30_000;
+/** The end of a dying checker's stderr is kept: V8 says there why it gave up (out of memory, an invalid size). */
+const STDERR_TAIL_BYTES = 4096;
 
 /** Limits of a check pool; every one has a default. */
 export interface CheckPoolOptions {
-  /** Worker threads at most. Default: two, or one on a single core. */
+  /** Checker processes at most. Default: two, or one on a single core. */
   workers?: number;
-  /** Workers started with the first file rather than when files wait: for runs known to be long. Default 1. */
+  /** Checkers started with the first file rather than when files wait: for runs known to be long. Default 1. */
   eagerWorkers?: number;
   /** How long one file may take. Default: `HUIZONG_READ_TIMEOUT_MS` from the environment, else 20 s. */
   timeoutMs?: number;
-  /** Each worker's JS heap (V8 old generation) in MB; a worker that runs out dies and its file is `corrupt`. */
+  /** Each checker's JS heap (V8 old space) in MB; a checker that runs out dies and its file is `corrupt`. */
   maxOldGenerationMb?: number;
+  /** The module each checker runs (default: checkWorker beside this file); tests swap in one that crashes. */
+  entry?: string;
   /** Where a failed file's cause goes, in English for maintainers (the report says it in Chinese). Default: stderr. */
   log?: (line: string) => void;
 }
 
-/** Worker threads that check returned files: every `check` settles with a report, whatever the file does. */
+/** Child processes that check returned files: every `check` settles with a report, whatever the file does. */
 export interface CheckPool {
-  /**
-   * checkFile on a worker. Takes over `bytes`: a whole buffer is transferred (and unusable here afterwards); a
-   * view on a larger buffer is copied first. Never rejects unless the pool is closed before the file is done.
-   */
+  /** checkFile in a child process (the bytes are copied there). Never rejects unless the pool is closed first. */
   check(bytes: Uint8Array, fileName: string, options: CheckOptions): Promise<CheckedFile>;
   /** Stops every worker. Call it when done, on error too: idle workers keep the process alive. */
   close(): Promise<void>;
@@ -77,15 +82,16 @@ export interface CheckPool {
 
 interface Job {
   request: CheckRequest;
-  transfer: ArrayBuffer;
   queuedAt: number;
   resolve: (result: CheckedFile) => void;
   reject: (error: Error) => void;
 }
 
-/** A worker thread, the file it is on, and that file's deadline. */
+/** A checker process, the file it is on, and that file's deadline. */
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
+  /** The end of its stderr, for the log when it dies. */
+  stderrTail: string;
   /** Its modules are loaded; before that, a file's time limit has not started. */
   ready: boolean;
   job: Job | undefined;
@@ -100,7 +106,7 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
   const size = Math.max(1, options.workers ?? MAX_WORKERS);
   const eager = Math.min(size, Math.max(1, options.eagerWorkers ?? 1));
   const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
-  const resourceLimits = { maxOldGenerationSizeMb: options.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB };
+  const heapFlag = `--max-old-space-size=${options.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB}`;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const queue: Job[] = [];
   const slots = new Set<Slot>();
@@ -130,33 +136,38 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
   }
 
   function spawn(): Slot {
-    const worker = new Worker(BOOT_FILE, { workerData: { entry: WORKER_ENTRY }, resourceLimits });
-    const slot: Slot = { worker, ready: false, job: undefined, timer: undefined };
+    // Only the heap flag: the boot file loads TypeScript itself when needed, so tsx's hooks are not inherited twice.
+    const worker = fork(BOOT_FILE, [options.entry ?? WORKER_ENTRY], { execArgv: [heapFlag], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    const slot: Slot = { worker, stderrTail: "", ready: false, job: undefined, timer: undefined };
     slots.add(slot);
-    // A worker that never gets ready must not hang its file either.
+    // A checker that never gets ready must not hang its file either.
     arm(slot);
+    worker.stderr?.on("data", (chunk: Buffer) => (slot.stderrTail = (slot.stderrTail + chunk.toString()).slice(-STDERR_TAIL_BYTES)));
     worker.on("message", (response: CheckResponse) => receive(slot, response));
-    // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or an error outside checkFile; 'exit' follows and finds it retired.
-    worker.on("error", (error) => retire(slot, "corrupt", `worker failed: ${String(error)}`));
-    worker.on("exit", (exitCode) => retire(slot, "corrupt", `worker exited (code ${exitCode})`));
+    worker.on("error", (error) => retire(slot, "corrupt", `checker failed: ${String(error)}`));
+    // 'close' rather than 'exit': by then its stderr is read to the end, with V8's last words.
+    worker.on("close", (exitCode, signal) => retire(slot, "corrupt", deathNote(exitCode, signal, slot.stderrTail)));
     return slot;
   }
 
   function start(slot: Slot): void {
     clearTimeout(slot.timer);
     if (!slot.job) return;
-    slot.worker.postMessage(slot.job.request, [slot.job.transfer]);
+    slot.worker.send(slot.job.request);
     arm(slot);
   }
 
   function arm(slot: Slot): void {
     clearTimeout(slot.timer);
-    const detail = slot.ready ? `no result after ${timeoutMs} ms, stopped` : `worker not started after ${timeoutMs} ms`;
-    slot.timer = setTimeout(() => retire(slot, "read-timeout", detail), timeoutMs);
+    // Start-up is not the file's time: a busy machine can take seconds to load a checker, and a file's limit may be
+    // short. The longer of the two still stops a checker that never starts.
+    const limit = slot.ready ? timeoutMs : Math.max(timeoutMs, STARTUP_LIMIT_MS);
+    const detail = slot.ready ? `no result after ${limit} ms, stopped` : `checker not started after ${limit} ms`;
+    slot.timer = setTimeout(() => retire(slot, "read-timeout", detail), limit);
   }
 
   function receive(slot: Slot, response: CheckResponse): void {
-    // A result can still arrive from a worker that was just timed out and is being terminated.
+    // A result can still arrive from a checker that was just timed out and is being stopped.
     if (!slots.has(slot)) return;
     if (response.type === "ready") {
       slot.ready = true;
@@ -172,16 +183,16 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
     dispatch();
   }
 
-  /** Ends a worker that timed out or died; its file gets a report, and a fresh worker takes on the queue. */
+  /** Ends a checker that timed out or died; its file gets a report, and a fresh checker takes on the queue. */
   function retire(slot: Slot, code: "read-timeout" | "corrupt", detail: string): void {
     if (!slots.delete(slot)) return;
     clearTimeout(slot.timer);
-    void slot.worker.terminate();
+    slot.worker.kill("SIGKILL");
     if (slot.job) slot.job.resolve(fail(slot.job.request.fileName, code, detail));
     dispatch();
   }
 
-  /** A file the worker could not finish: an `unreadable` report in Chinese, and the cause in the log. */
+  /** A file the checker could not finish: an `unreadable` report in Chinese, and the cause in the log. */
   function fail(fileName: string, code: "read-timeout" | "corrupt", detail: string): CheckedFile {
     log(`huizong: ${fileName}: ${detail}`);
     return { report: unreadableReport(fileName, code, readFailureMessages[code]), check: undefined };
@@ -190,10 +201,8 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
   return {
     check(bytes, fileName, checkOptions) {
       if (closed) return Promise.reject(new Error("the check pool is closed"));
-      const owned = ownBuffer(bytes);
       return new Promise((resolve, reject) => {
-        const request = { bytes: owned, fileName, options: checkOptions };
-        queue.push({ request, transfer: owned.buffer, queuedAt: performance.now(), resolve, reject });
+        queue.push({ request: { bytes, fileName, options: checkOptions }, queuedAt: performance.now(), resolve, reject });
         dispatch();
       });
     },
@@ -205,7 +214,9 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
       const stopping = [...slots].map((slot) => {
         clearTimeout(slot.timer);
         slot.job?.reject(abandoned);
-        return slot.worker.terminate();
+        const exited = new Promise((resolve) => slot.worker.once("close", resolve));
+        slot.worker.kill("SIGKILL");
+        return slot.worker.exitCode !== null || slot.worker.signalCode !== null ? undefined : exited;
       });
       slots.clear();
       await Promise.all(stopping);
@@ -260,9 +271,10 @@ function timeoutFromEnvironment(): number {
   return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : DEFAULT_TIMEOUT_MS;
 }
 
-/** The bytes on an ArrayBuffer of their own, so that transferring it takes nothing else along. */
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const { buffer } = bytes;
-  const whole = buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
-  return whole ? new Uint8Array(buffer) : bytes.slice();
+/** Why a checker process ended, for the log: its exit, and what V8 said if it gave up. */
+function deathNote(exitCode: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  const how = signal ? `signal ${signal}` : `code ${exitCode}`;
+  if (/heap out of memory|Reached heap limit/i.test(stderr)) return `checker ran out of its memory limit and died (${how})`;
+  const fatal = /Fatal JavaScript[^\n]*|FATAL ERROR:[^\n]*/.exec(stderr)?.[0];
+  return `checker died (${how})${fatal ? `: ${fatal.trim()}` : ""}`;
 }

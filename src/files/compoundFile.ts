@@ -2,61 +2,165 @@
  * OLE compound files (xls, et, and encrypted xlsx, but also doc, ppt and msg): the names of the streams inside
  * tell a workbook from the other Office documents, and an encrypted xlsx from a readable xls. Read by hand so
  * that sniffing a damaged or hostile file never throws.
+ *
+ * The same walk proves the file's chains finite before the spreadsheet library follows them: SheetJS walks a
+ * stream's sector chain without checking for cycles, so an 11 KB file whose chain points back at itself grows an
+ * array until V8 aborts the whole process. Every walk here is bounded by what the file can hold.
  */
 import { ByteReader } from "./byteReader";
 
 const CFB_END_OF_CHAIN = 0xfffffffa; // and above: ENDOFCHAIN, FREESECT and other markers
 const CFB_HEADER_FAT_SLOTS = 109;
+const DIRECTORY_ENTRY_BYTES = 128;
+const NO_STREAM = 0xffffffff;
+const TYPE_STORAGE = 1;
+const TYPE_STREAM = 2;
+const TYPE_ROOT = 5;
+
+/** What sniffing needs from a compound file: its entry names, or the damage that makes reading it unsafe. */
+export type CompoundFileDirectory = { ok: true; names: Set<string> } | { ok: false; damage: string };
+
+interface DirectoryEntry {
+  name: string;
+  type: number;
+  left: number;
+  right: number;
+  child: number;
+  start: number;
+  size: number;
+}
 
 /**
- * The lower-cased names of the storages and streams in an OLE compound file ([MS-CFB] §2.2, §2.6), or undefined
- * when the header or the directory chain is damaged. Walks the FAT by hand so that sniffing never throws.
+ * The lower-cased names of the storages and streams in an OLE compound file ([MS-CFB] §2.2, §2.6); `damage` when
+ * a sector chain or the directory tree loops; undefined when the header or the directory chain cannot be walked
+ * (some old writers leave odd ones that the library still reads).
  */
-export function compoundFileNames(bytes: Uint8Array): Set<string> | undefined {
+export function readCompoundDirectory(bytes: Uint8Array): CompoundFileDirectory | undefined {
   const reader = new ByteReader(bytes);
   const shift = reader.u16(0x1e);
   if (shift !== 9 && shift !== 12) return undefined;
   const sectorSize = 1 << shift;
-  const sectorOffset = (sector: number) => (sector + 1) * sectorSize;
-  const fatSectors = compoundFileFatSectors(reader, sectorSize, sectorOffset);
-  const perFatSector = sectorSize / 4;
-  const nextSector = (sector: number) => {
-    const fatSector = fatSectors[Math.floor(sector / perFatSector)];
-    return fatSector === undefined ? CFB_END_OF_CHAIN : reader.u32(sectorOffset(fatSector) + (sector % perFatSector) * 4);
-  };
-  const names = new Set<string>();
-  const maxSectors = Math.ceil(bytes.length / sectorSize);
-  let steps = 0;
-  for (let sector = reader.u32(0x30); sector < CFB_END_OF_CHAIN; sector = nextSector(sector)) {
-    if (++steps > maxSectors) return undefined; // a cycle in the chain
-    const start = sectorOffset(sector);
-    for (let entry = start; entry + 128 <= Math.min(start + sectorSize, bytes.length); entry += 128) {
-      const name = compoundFileEntryName(bytes, reader, entry);
-      if (name !== undefined) names.add(name.toLowerCase());
+  const layout = new SectorLayout(bytes, reader, sectorSize);
+  if (layout.damage) return { ok: false, damage: layout.damage };
+
+  const directory = layout.chain(reader.u32(0x30));
+  if (!Array.isArray(directory)) return { ok: false, damage: `the directory's sector chain ${directory.loop}` };
+  const entries: DirectoryEntry[] = [];
+  for (const sector of directory) {
+    const start = layout.offset(sector);
+    for (let at = start; at + DIRECTORY_ENTRY_BYTES <= Math.min(start + sectorSize, bytes.length); at += DIRECTORY_ENTRY_BYTES) {
+      entries.push(readEntry(bytes, reader, at));
     }
   }
-  return reader.overrun ? undefined : names;
-}
+  if (reader.overrun) return undefined;
 
-function compoundFileFatSectors(reader: ByteReader, sectorSize: number, sectorOffset: (s: number) => number): number[] {
-  const count = reader.u32(0x2c);
-  const sectors: number[] = [];
-  for (let i = 0; i < CFB_HEADER_FAT_SLOTS && sectors.length < count; i++) sectors.push(reader.u32(0x4c + i * 4));
-  // Beyond 109 FAT sectors (files over ~7 MB), the list continues in a chain of DIFAT sectors.
-  const perDifat = sectorSize / 4 - 1;
-  let difat = reader.u32(0x44);
-  for (let hops = reader.u32(0x48); hops > 0 && difat < CFB_END_OF_CHAIN && !reader.overrun; hops--) {
-    for (let i = 0; i < perDifat && sectors.length < count; i++) sectors.push(reader.u32(sectorOffset(difat) + i * 4));
-    difat = reader.u32(sectorOffset(difat) + perDifat * 4);
+  // Streams of at least the mini-stream cutoff (and the root's mini stream) live in ordinary sectors, whose chains
+  // the library walks without a cycle check.
+  const miniCutoff = reader.u32(0x38) || 4096;
+  for (const entry of entries) {
+    const ordinary = entry.type === TYPE_ROOT || (entry.type === TYPE_STREAM && entry.size >= miniCutoff);
+    if (!ordinary || entry.start >= CFB_END_OF_CHAIN) continue;
+    const walked = layout.chain(entry.start);
+    if (!Array.isArray(walked)) return { ok: false, damage: `the sector chain of stream "${entry.name}" ${walked.loop}` };
   }
-  return sectors;
+  const treeLoop = findTreeLoop(entries);
+  if (treeLoop !== undefined) return { ok: false, damage: `the directory tree loops back to entry ${treeLoop}` };
+
+  const names = new Set<string>();
+  for (const entry of entries) if (entry.name) names.add(entry.name.toLowerCase());
+  return { ok: true, names };
 }
 
-function compoundFileEntryName(bytes: Uint8Array, reader: ByteReader, entry: number): string | undefined {
-  const nameBytes = reader.u16(entry + 64); // UTF-16LE including the terminating NUL
-  const type = bytes[entry + 66]; // 1 storage, 2 stream, 5 root
-  if (nameBytes < 2 || nameBytes > 64 || (type !== 1 && type !== 2 && type !== 5)) return undefined;
+/** The FAT of a compound file: where each sector's chain goes next, read only where the file has the bytes. */
+class SectorLayout {
+  readonly damage: string | undefined;
+  private readonly fatSectors: number[] = [];
+  private readonly perFatSector: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly reader: ByteReader,
+    private readonly sectorSize: number,
+  ) {
+    this.perFatSector = sectorSize / 4;
+    this.damage = this.readFatSectors();
+  }
+
+  offset(sector: number): number {
+    return (sector + 1) * this.sectorSize;
+  }
+
+  /** The sectors of a chain from `start`, or how it fails to end: a loop, or more sectors than the FAT maps. */
+  chain(start: number): number[] | { loop: string } {
+    const seen = new Set<number>();
+    const sectors: number[] = [];
+    for (let sector = start; sector < CFB_END_OF_CHAIN; sector = this.next(sector)) {
+      if (seen.has(sector)) return { loop: `comes back to sector ${sector}` };
+      seen.add(sector);
+      sectors.push(sector);
+    }
+    return sectors;
+  }
+
+  private next(sector: number): number {
+    const fatSector = this.fatSectors[Math.floor(sector / this.perFatSector)];
+    if (fatSector === undefined) return CFB_END_OF_CHAIN;
+    const at = this.offset(fatSector) + (sector % this.perFatSector) * 4;
+    return at + 4 <= this.bytes.length ? this.reader.u32(at) : CFB_END_OF_CHAIN;
+  }
+
+  /** The FAT's own sectors: 109 in the header, the rest in a chain of DIFAT sectors (files over ~7 MB). */
+  private readFatSectors(): string | undefined {
+    const sectorsInFile = Math.ceil(this.bytes.length / this.sectorSize) - 1;
+    // A FAT sector maps sectorSize/4 sectors; a file never needs more FAT sectors than it has sectors.
+    const count = Math.min(this.reader.u32(0x2c), sectorsInFile);
+    for (let i = 0; i < CFB_HEADER_FAT_SLOTS && this.fatSectors.length < count; i++) this.fatSectors.push(this.reader.u32(0x4c + i * 4));
+    const perDifat = this.perFatSector - 1;
+    const visited = new Set<number>();
+    let difat = this.reader.u32(0x44);
+    for (let hops = this.reader.u32(0x48); hops > 0 && difat < CFB_END_OF_CHAIN && this.fatSectors.length < count; hops--) {
+      if (visited.has(difat)) return `the DIFAT chain comes back to sector ${difat}`;
+      visited.add(difat);
+      const at = this.offset(difat);
+      if (at + this.sectorSize > this.bytes.length) break;
+      for (let i = 0; i < perDifat && this.fatSectors.length < count; i++) this.fatSectors.push(this.reader.u32(at + i * 4));
+      difat = this.reader.u32(at + perDifat * 4);
+    }
+    return undefined;
+  }
+}
+
+function readEntry(bytes: Uint8Array, reader: ByteReader, at: number): DirectoryEntry {
+  const nameBytes = reader.u16(at + 64); // UTF-16LE including the terminating NUL
+  const type = bytes[at + 66] ?? 0;
+  const known = nameBytes >= 2 && nameBytes <= 64 && (type === TYPE_STORAGE || type === TYPE_STREAM || type === TYPE_ROOT);
   let name = "";
-  for (let p = entry; p < entry + nameBytes - 2; p += 2) name += String.fromCharCode(reader.u16(p));
-  return name;
+  if (known) for (let p = at; p < at + nameBytes - 2; p += 2) name += String.fromCharCode(reader.u16(p));
+  return {
+    name,
+    type: known ? type : 0,
+    left: reader.u32(at + 68),
+    right: reader.u32(at + 72),
+    child: reader.u32(at + 76),
+    start: reader.u32(at + 116),
+    size: reader.u32(at + 120),
+  };
+}
+
+/**
+ * The red-black tree of the directory ([MS-CFB] §2.6.4) from the root: each entry has at most one parent, so an
+ * entry reached twice means a loop, which the library's path building would follow forever. Returns that entry.
+ */
+function findTreeLoop(entries: readonly DirectoryEntry[]): number | undefined {
+  const reached = new Set<number>([0]);
+  const pending = [entries[0]?.child ?? NO_STREAM];
+  while (pending.length > 0) {
+    const index = pending.pop() as number;
+    const entry = entries[index];
+    if (index === NO_STREAM || !entry) continue;
+    if (reached.has(index)) return index;
+    reached.add(index);
+    pending.push(entry.left, entry.right, entry.child);
+  }
+  return undefined;
 }

@@ -9,16 +9,21 @@ export interface ReadLimits {
   maxUnpackedBytes: number;
   /** Non-empty cells over all sheets. */
   maxCells: number;
+  /** Cells covered by merged ranges over all sheets (each range counted by its area). */
+  maxMergedCells: number;
 }
 
 /**
  * A returned schedule is 10-100 KB; with pasted photos (WPS embeds them happily) a few MB. 20 MB is what Chinese
  * government mail systems typically let through as one attachment. Sheet XML compresses about 10:1, so 20 MB
  * holds at most ~200 MB of honest XML, while a zip bomb declares 1000:1. Two million cells (a 50,000-row extra
- * sheet of 40 columns) cost ~200 MB as RawSheet cells, the most a task pane can afford.
+ * sheet of 40 columns) cost ~200 MB as RawSheet cells, the most a task pane can afford. A returned table merges a
+ * title row and a few tall 主办单位 cells, hundreds of cells; every covered cell costs the checker a map entry, so
+ * 200,000 is generous, while a 4 KB file of 20,000 overlapping merges (two billion covered cells) is refused at once.
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFileBytes: 20 * 1024 * 1024,
   maxUnpackedBytes: 200 * 1024 * 1024,
   maxCells: 2_000_000,
+  maxMergedCells: 200_000,
 };

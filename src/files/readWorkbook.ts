@@ -16,7 +16,7 @@ import * as XLSX from "@e965/xlsx";
 import * as cptable from "@e965/xlsx/dist/cpexcel.full";
 import type { RawWorkbook } from "../core/rawSheet";
 import { latin1, startsWith } from "./byteReader";
-import { compoundFileNames } from "./compoundFile";
+import { readCompoundDirectory } from "./compoundFile";
 import { odsHiddenSheets } from "./odsVisibility";
 import { classifyLibraryError, formatBytes, readFailure, type LooksLike, type ReadFailure } from "./readErrors";
 import { toRawWorkbook } from "./sheetConversion";
@@ -51,7 +51,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
   if ("ok" in source) return source;
   const parsed = parseWithLibrary(source);
   if ("ok" in parsed) return parsed;
-  const workbook = toRawWorkbook(parsed.workbook, parsed.odsHidden, limits.maxCells);
+  const workbook = toRawWorkbook(parsed.workbook, parsed.odsHidden, limits);
   if ("ok" in workbook) return workbook;
   return { ok: true, workbook, format: source.format };
 }
@@ -185,9 +185,12 @@ function sniffOpenDocument(bytes: Uint8Array, entries: readonly ZipEntry[], ext:
 
 function sniffCompoundFile(bytes: Uint8Array, ext: string): Source | ReadFailure {
   const format = ext === "et" || ext === "ett" ? "et" : "xls";
-  const names = compoundFileNames(bytes);
+  const directory = readCompoundDirectory(bytes);
   // A directory we cannot walk (some PHP writers leave odd ones) may still be readable by SheetJS: let it try.
-  if (!names) return { format, data: bytes };
+  if (!directory) return { format, data: bytes };
+  // A chain that loops would send SheetJS round it until the process dies: never hand it over.
+  if (!directory.ok) return readFailure("corrupt", `a damaged compound file: ${directory.damage}`);
+  const { names } = directory;
   const has = (name: string) => names.has(name.toLowerCase());
   if (has("EncryptionInfo") || has("EncryptedPackage")) {
     return readFailure("encrypted", "a password-protected Office Open XML file (.xlsx inside an encrypted OLE container)");

@@ -6,6 +6,7 @@
 import * as XLSX from "@e965/xlsx";
 import type { Cell, CellRange, RawSheet, RawWorkbook } from "../core/rawSheet";
 import { readFailure, type ReadFailure } from "./readErrors";
+import type { ReadLimits } from "./readLimits";
 
 type LibraryCell = XLSX.CellObject;
 
@@ -20,15 +21,27 @@ const EMPTY_ROW: ReadonlyArray<Cell> = Object.freeze([]);
  * full-height sheets with a stray value at the bottom) and still bounds a workbook of thousands of such sheets.
  */
 const ROW_SLOTS_PER_CELL = 4;
+/** Excel's grid (.xls's is smaller still): a cell outside it was not written by a spreadsheet program. */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
 
 /**
- * The parsed workbook as RawSheets, or why not (no sheets, more than `maxCells` cells). `odsHidden` names the
+ * The parsed workbook as RawSheets, or why not (no sheets, over the cell or merged-cell budget). `odsHidden` names the
  * hidden sheets of an OpenDocument file, where SheetJS does not report visibility; undefined for other formats.
  */
-export function toRawWorkbook(workbook: XLSX.WorkBook, odsHidden: Set<string> | undefined, maxCells: number): RawWorkbook | ReadFailure {
+export function toRawWorkbook(
+  workbook: XLSX.WorkBook,
+  odsHidden: Set<string> | undefined,
+  limits: Pick<ReadLimits, "maxCells" | "maxMergedCells">,
+): RawWorkbook | ReadFailure {
   const sheetNames = workbook.SheetNames;
   if (sheetNames.length === 0) return readFailure("corrupt", "the file holds no sheets");
-  const budget = checkCellBudget(sheetNames.map((name) => workbook.Sheets[name]), maxCells);
+  const librarySheets = sheetNames.map((name) => workbook.Sheets[name]);
+  // SheetJS skips a sheet whose XML it cannot parse (a dangling shared-string index, say) and lists it anyway: the
+  // file is damaged, and reading on would call it "not a template" and send the unit to the wrong fix.
+  const skipped = sheetNames.filter((_, index) => !librarySheets[index]);
+  if (skipped.length > 0) return readFailure("corrupt", `sheet ${skipped.map((name) => `"${name}"`).join(", ")} could not be parsed`);
+  const budget = checkCellBudget(librarySheets, limits.maxCells) ?? checkMergeBudget(librarySheets, limits.maxMergedCells);
   if (budget) return budget;
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const hidden = sheetVisibility(workbook, odsHidden);
@@ -39,33 +52,66 @@ export function toRawWorkbook(workbook: XLSX.WorkBook, odsHidden: Set<string> | 
   return { sheets };
 }
 
+/**
+ * Measures what the sheets really hold before anything is built. Declared ranges lie both ways: one stray value
+ * at XFD1048576 declares 17 billion cells, and a cell far below a file's `<dimension>` is not in it at all (a 2 KB
+ * file with a cell at A99999999 once cost 40 s and gigabytes here). So the extent comes from the cells present:
+ * outside Excel's grid the file was not written by a spreadsheet program; beyond the row-slot budget it is refused;
+ * and the cells are counted one by one only when the extent alone could hold more than the budget.
+ */
 function checkCellBudget(sheets: ReadonlyArray<XLSX.WorkSheet | undefined>, maxCells: number): ReadFailure | undefined {
-  const declared = sheets.reduce((sum, sheet) => sum + refArea(sheet?.["!ref"]), 0);
-  if (declared <= maxCells) return undefined;
-  // The declared ranges are only an upper bound (one stray value at XFD1048576 declares 17 billion cells): count
-  // what is actually there before building anything.
-  let cells = 0;
   let rowSlots = 0;
+  let upperBound = 0;
   for (const sheet of sheets) {
     if (!sheet) continue;
-    let lastRow = -1;
-    forEachCell(sheet, (row) => {
-      cells++;
-      lastRow = Math.max(lastRow, row);
-    });
-    rowSlots += lastRow + 1;
+    const { rows, columns } = extentOf(sheet);
+    if (rows > EXCEL_ROWS || columns > EXCEL_COLUMNS) {
+      return readFailure("corrupt", `a cell lies outside Excel's grid (${rows} rows, ${columns} columns)`);
+    }
+    rowSlots += rows;
+    upperBound += rows * columns;
   }
-  if (cells > maxCells) return readFailure("too-many-cells", `${cells} cells, over the ${maxCells} limit`);
   if (rowSlots > maxCells * ROW_SLOTS_PER_CELL) {
     return readFailure("too-many-cells", `its sheets span ${rowSlots} rows, over the ${maxCells * ROW_SLOTS_PER_CELL} limit`);
   }
-  return undefined;
+  if (upperBound <= maxCells) return undefined;
+  let cells = 0;
+  for (const sheet of sheets) if (sheet) forEachCell(sheet, () => cells++);
+  return cells > maxCells ? readFailure("too-many-cells", `${cells} cells, over the ${maxCells} limit`) : undefined;
 }
 
-function refArea(ref: string | undefined): number {
-  if (!ref) return 0;
-  const { s, e } = XLSX.utils.decode_range(ref);
-  return Math.max(0, e.r - s.r + 1) * Math.max(0, e.c - s.c + 1);
+/** Merged ranges by the cells they cover, so thousands of overlapping ranges are refused before the checker maps them. */
+function checkMergeBudget(sheets: ReadonlyArray<XLSX.WorkSheet | undefined>, maxMergedCells: number): ReadFailure | undefined {
+  let covered = 0;
+  let ranges = 0;
+  for (const sheet of sheets) {
+    for (const { s, e } of sheet?.["!merges"] ?? []) {
+      covered += Math.max(0, e.r - s.r + 1) * Math.max(0, e.c - s.c + 1);
+      ranges++;
+    }
+  }
+  return covered > maxMergedCells ? readFailure("too-many-cells", `${ranges} merged ranges cover ${covered} cells, over the ${maxMergedCells} limit`) : undefined;
+}
+
+/** Rows up to the last one holding a cell, and columns up to the rightmost cell. */
+function extentOf(sheet: XLSX.WorkSheet): { rows: number; columns: number } {
+  const data = sheet["!data"];
+  let rows = 0;
+  let columns = 0;
+  if (data) {
+    // Dense rows: the array's length is the last row holding a cell; each row's length its last column.
+    forEachPresent(data, (cells, row) => {
+      if (cells.length === 0) return;
+      rows = row + 1;
+      columns = Math.max(columns, cells.length);
+    });
+    return { rows, columns };
+  }
+  forEachCell(sheet, (row, col) => {
+    rows = Math.max(rows, row + 1);
+    columns = Math.max(columns, col + 1);
+  });
+  return { rows, columns };
 }
 
 /** Visits every cell present, dense or sparse, without walking the empty space of a huge `!ref`. */
