@@ -52,6 +52,15 @@ describe("checkWorkbook", () => {
     expect(issue?.message).toBe("C4：活动时间“4月27日”不在宣传周（4月20日至26日）内，请改为宣传周内的日期。");
   });
 
+  it("names a cell longer than an Excel cell holds, in any column, and checks nothing else of it", () => {
+    const long = "很长".repeat(20_000);
+    const result = check(citySheet([cityRow({ 重点活动名称: long }), cityRow({ 活动时间: `4月22日${long}` }), cityRow({ 重点活动名称: "好".repeat(32_767) })]));
+    expect(findings(result)).toEqual(["4 重点活动名称 cell-too-long", "5 活动时间 cell-too-long"]);
+    expect(result.submission.issues[0]?.message).toBe(
+      "B4：“重点活动名称”长达 40000 字，超过 Excel 单元格最多 32767 字的上限，请精简到 32767 字以内（详细材料可另附文件）。",
+    );
+  });
+
   it("reports the canonical header whatever the file's header looked like", () => {
     const sheet = sheetOf([[CITY_TITLE], ["单位名称：上海海关"], ["主办方", "活动名称", "日期", "地点", "人数", "协办", "联系人及电话"], cityRow({ 活动时间: "待定", "活动规模（人数）": "待定" })]);
     expect(findings(check(sheet))).toEqual(["4 活动时间 date-no-day", "4 活动规模（人数） head-count-invalid"]);

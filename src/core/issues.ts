@@ -37,5 +37,8 @@ export type IssueCode =
   | "head-count-invalid"
   | "head-count-not-positive"
   | "formula-error"
+  | "cell-too-long"
   | "kind-ambiguous"
-  | "extra-table-ignored";
+  | "extra-table-ignored"
+  /** merge: the input is the master being written (-o), left out of the returns. */
+  | "output-master";

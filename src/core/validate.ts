@@ -6,6 +6,7 @@ import { memoByText } from "./memo";
 import { parseActivityTime, type DateSpan } from "./parse/activityTime";
 import { parseContact } from "./parse/contact";
 import { parseHeadCount } from "./parse/headCount";
+import { EXCEL_CELL_TEXT_LIMIT } from "./plans/storableText";
 import { cellRef, cellText, type Cell } from "./rawSheet";
 import type { ColumnKey, HeaderFieldKey, TemplateColumn, TemplateKind } from "./templates/templateSchema";
 import { issueMessages as say, weekText } from "../messages/zhCN";
@@ -113,7 +114,10 @@ function checkRow(
     if (col === undefined) continue; // reported once as column-missing
     const cell = cells[column.key];
     const at = new CellAt(issues, row0, col, column);
-    if (cell?.kind === "error") at.report("formula-error", say.formulaError(at.ref, column.header, cell.text));
+    const length = cell?.text.length ?? 0;
+    // No workbook cell holds more: the master would have to cut it, so the unit shortens it first.
+    if (length > EXCEL_CELL_TEXT_LIMIT) at.report("cell-too-long", say.cellTooLong(at.ref, column.header, length));
+    else if (cell?.kind === "error") at.report("formula-error", say.formulaError(at.ref, column.header, cell.text));
     else if (column.rule === "activityTime") firstDay = checkActivityTime(cell, at, campaign, parsers);
     else if (column.rule === "contact") checkContact(cell, at, parsers);
     else if (column.rule === "headCount") checkHeadCount(cell, at, parsers);

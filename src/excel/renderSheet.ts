@@ -18,6 +18,7 @@
 import { isoDateToSerial } from "../core/calendarDate";
 import type { CellRange } from "../core/rawSheet";
 import { palette, type CellStyle, type PlannedCell, type PlannedValue, type SheetPlan } from "../core/plans/sheetPlan";
+import { storableText } from "../core/plans/storableText";
 import { columnsAddress, rangeAddress, rowsAddress } from "./addresses";
 import { rectanglesByKey } from "./cellBlocks";
 import { isApiSupported } from "./excelRun";
@@ -30,9 +31,6 @@ export const SLAB_BYTES = 1_900_000;
 
 /** For a date under a style without a date format: the notices' own spelling, as writeWorkbook uses. */
 const DEFAULT_DATE_FORMAT = "yyyy/m/d";
-
-/** The most characters an Excel cell holds. */
-const MAX_CELL_TEXT = 32767;
 
 /** Where a plan is rendered: the sheet (added by an earlier operation of the same stream) and its table's name. */
 export interface SheetTarget {
@@ -206,10 +204,8 @@ function rowFormats(cells: readonly PlannedCell[], width: number): Array<string 
 /** Strings as themselves ("" empties the cell), dates as their serial, numbers as numbers. */
 function excelValue(value: PlannedValue, row: number, col: number): string | number | null {
   if (value === null) return null;
-  if (typeof value === "string") {
-    if (value.length > MAX_CELL_TEXT) throw new Error(`row ${row + 1}, column ${col + 1}: ${value.length} characters, more than an Excel cell holds`);
-    return value;
-  }
+  // Excel refuses a text over its cell limit: the same storable text as in files, cut with a mark.
+  if (typeof value === "string") return storableText(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error(`row ${row + 1}, column ${col + 1}: ${value} is not a number Excel can store`);
     return value;

@@ -6,6 +6,7 @@
  */
 import type { Alignment, Borders, Fill, Font, Style, Worksheet } from "exceljs";
 import { isoDateToSerial } from "../core/calendarDate";
+import { storableText } from "../core/plans/storableText";
 import { cellRef } from "../core/rawSheet";
 import { palette, type CellStyle, type PlannedValue, type SheetPlan, type StyleName } from "../core/plans/sheetPlan";
 
@@ -30,18 +31,13 @@ export function renderCells(sheet: Worksheet, rows: SheetPlan["rows"]): void {
   });
 }
 
-/** The most characters an Excel cell holds; a longer text makes Excel repair the file and cut it. */
-const MAX_CELL_TEXT = 32767;
-
 /** Strings stay strings: ExcelJS writes a JS string as a text cell, never parsing `=`, `+`, `-` or `@`. */
 function excelValue(value: PlannedValue, ref: string): string | number | null {
   // An empty string is an empty cell: a cell holding "" is not blank to ISBLANK, COUNTA or "allow blank" in
   // data validation, and some readers take it for a zero under a date format.
   if (value === null || value === "") return null;
-  if (typeof value === "string") {
-    if (value.length > MAX_CELL_TEXT) throw new Error(`cell ${ref}: ${value.length} characters, more than an Excel cell holds (${MAX_CELL_TEXT})`);
-    return value;
-  }
+  // Whatever a return held, the cell gets text a workbook can store (cut with a mark when too long).
+  if (typeof value === "string") return escapeOoxmlSequences(storableText(value));
   if (typeof value === "number") {
     // NaN and Infinity have no spelling in the file format; ExcelJS would write them and Excel would repair.
     if (!Number.isFinite(value)) throw new Error(`cell ${ref}: ${value} is not a number Excel can store`);
@@ -49,6 +45,15 @@ function excelValue(value: PlannedValue, ref: string): string | number | null {
   }
   // A date cell is its serial number under a date format; the core owns the one serial conversion.
   return isoDateToSerial(value.date);
+}
+
+/**
+ * SpreadsheetML spells a character as `_xHHHH_` inside text (ECMA-376 Part 1, §22.9.2.19), and every reader decodes
+ * it: a unit's literal `_x0041_` would come back as `A`. ExcelJS writes text as it is, so the leading underscore of
+ * such a literal is itself spelled `_x005F_`, which readers turn back into the underscore.
+ */
+function escapeOoxmlSequences(text: string): string {
+  return text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
 }
 
 function isDateValue(value: PlannedValue): value is { date: string } {

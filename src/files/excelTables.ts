@@ -4,6 +4,7 @@
  * writeWorkbook, which writes the table before the cells.
  */
 import type { TableStyleProperties, Workbook, Worksheet } from "exceljs";
+import { storableText } from "../core/plans/storableText";
 import { cellRef } from "../core/rawSheet";
 import type { SheetPlan, TablePlan } from "../core/plans/sheetPlan";
 import { internals } from "./excelInternals";
@@ -19,8 +20,9 @@ export function renderTable(workbook: Workbook, sheet: Worksheet, table: TablePl
   const headerCells = rows[range.startRow] ?? [];
   const names: string[] = [];
   for (let col = range.startCol; col <= range.endCol; col++) {
-    // The column name must equal the header cell's text exactly, so it is neither trimmed nor converted.
-    const name = headerCells[col]?.value;
+    // The column name must equal the header cell's text exactly as stored, so it is neither trimmed nor converted.
+    const header = headerCells[col]?.value;
+    const name = typeof header === "string" ? storableText(header) : header;
     if (typeof name !== "string" || name.trim() === "") {
       throw new Error(`table ${table.name}: header cell ${cellRef(range.startRow, col)} must hold text; every table column needs a name`);
     }

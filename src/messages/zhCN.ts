@@ -22,6 +22,8 @@ export const issueMessages = {
   extraTableIgnored: (sheet: string) =>
     `工作表${quote(sheet)}中也有活动，本次只读取了一张表：请把所有活动填在同一张表中。`,
   requiredMissing: (ref: string, column: string) => `${ref}：${quote(column)}未填写，请补充。`,
+  cellTooLong: (ref: string, column: string, length: number) =>
+    `${ref}：${quote(column)}长达 ${length} 字，超过 Excel 单元格最多 32767 字的上限，请精简到 32767 字以内（详细材料可另附文件）。`,
   formulaError: (ref: string, column: string, text: string) =>
     `${ref}：${quote(column)}显示错误值${quote(text)}，请改为实际内容（不要用公式）。`,
   dateEmpty: (ref: string) => `${ref}：活动时间未填写，请填写宣传周内的具体日期，如 4月22日。`,
@@ -126,6 +128,73 @@ export const cliMessages = {
   internalError: "程序内部出错（这是 Huizong 的缺陷，请把下面的信息发给维护人员）：",
 } as const;
 
+/**
+ * What `huizong merge` says to keep the master file safe: what it found before writing, why it refused, and what
+ * the clerk can do (close the file, name another master, or confirm with --force).
+ */
+export const masterGuardMessages = {
+  notAMaster: (file: string) =>
+    `${file} 不是 Huizong 汇总表（没有 Huizong 的“活动汇总”表，也没有汇总设置），合并会改写这个工作簿。`,
+  outputAmongInputs: (file: string) =>
+    `${file} 既是 -o 指定的汇总表，又在要合并的文件之中，而且它不是 Huizong 汇总表（像是单位报回的表），合并会改写它。`,
+  foreignSheet: (file: string, sheet: string) =>
+    `${file} 中已有名为“${sheet}”的工作表，但不是 Huizong 生成的：合并会用汇总结果替换这张表，其中原有内容将丢失。`,
+  contentNotKept: (file: string, kinds: string) =>
+    `${file} 中有合并后无法保留的内容：${kinds}。写入后这些内容会丢失（各工作表的数据和格式仍会保留）。`,
+  contentKinds: {
+    charts: "图表或图表工作表",
+    "pivot-tables": "数据透视表",
+    shapes: "形状、文本框或 SmartArt 图形",
+    "form-controls": "窗体控件或 ActiveX 控件",
+    macros: "宏（VBA）",
+    slicers: "切片器或日程表",
+    "external-links": "外部工作簿链接",
+    "threaded-comments": "新式批注（会话批注）",
+    "data-connections": "数据连接、查询或数据模型",
+    "embedded-objects": "嵌入的对象（如 Word 文档、PDF）",
+  },
+  keyColumnMissing: (file: string) =>
+    `${file} 的“活动汇总”缺少隐藏的“汇总标识”列（可能被删除了）：已按“报送单位”“层级”“来源文件”认出以前合并的行，` +
+    "本次写入时会恢复这一列（隐藏），请勿删除。",
+  openElsewhere: (file: string, owner: string) =>
+    `${file} 似乎正在 Excel 或 WPS 中打开（旁边有 ${owner}）：此时写入可能失败，或在 Excel 中保存时覆盖合并结果。` +
+    `请先在 Excel/WPS 中关闭它；若它并没有打开（${owner} 是上次异常退出留下的），可删除 ${owner}。`,
+  refused: (file: string, problems: readonly string[]) =>
+    [
+      `汇总表 ${file} 未写入，未做任何改动：`,
+      ...problems.map((problem) => `  · ${problem}`),
+      "请先处理上述问题，或用 -o 另指定一个新的汇总表文件名；若确认仍要写入这个文件，请加上 --force 重新运行。",
+    ].join("\n"),
+  forced: (message: string) => `${message}（已按 --force 写入）`,
+  warning: (message: string) => `提醒  ${message}`,
+  outputSkipped: "这是本次 -o 指定的汇总表，不作为报回文件合并，已跳过。",
+  waitingForLock: (file: string, pid: number) => `汇总表 ${file} 正由另一个合并（进程 ${pid}）更新，等它结束后继续…`,
+  locked: (file: string, holder: string, lockFile: string) =>
+    `汇总表 ${file} 正由另一个合并（${holder}）更新，等待超时，未做任何改动：请等那个合并结束后再运行。` +
+    `若确认没有其他合并在运行，请删除 ${lockFile} 后重试。`,
+  lockHolder: (pid: number, host: string, since: string) => `进程 ${pid}，计算机 ${host}，${since} 开始`,
+  unknownLockHolder: "不明进程",
+  changedMeanwhile: (file: string) =>
+    `汇总表 ${file} 在本次合并期间被改动了（可能在 Excel 中保存过，或另一个合并写入了它）：为免丢失那些改动，本次结果未写入。` +
+    "请关闭其他程序中的汇总表后重新运行合并。",
+  isDirectory: (file: string, example: string) => `-o 给出的 ${file} 是一个文件夹，不是汇总表文件：请写上文件名，如 -o ${example}。`,
+  notAFile: (file: string) => `-o 给出的 ${file} 不是普通文件：请换一个汇总表文件名。`,
+  cannotOpen: (file: string, reason: string) => `汇总表 ${file} 无法打开（${reason}），未做任何改动：请检查文件权限，或用 -o 换一个汇总表文件名。`,
+  folderMissing: (file: string, folder: string) => `汇总表 ${file} 所在的文件夹 ${folder} 不存在：请先建好这个文件夹，或换一个位置。`,
+  fileSystemReasons: {
+    EACCES: "没有权限",
+    EPERM: "没有权限，或文件被其他程序占用",
+    EBUSY: "文件被其他程序占用",
+    ENOSPC: "磁盘空间不足",
+    EDQUOT: "磁盘配额已满",
+    EROFS: "磁盘是只读的",
+    ENOENT: "找不到文件或文件夹",
+    ENOTDIR: "路径中有一段不是文件夹",
+    EISDIR: "这是一个文件夹",
+    ELOOP: "快捷方式（符号链接）循环指向自己",
+  } as Record<string, string>,
+} as const;
+
 /** Words of the merge and the master workbook. */
 export const mergeMessages = {
   unitFromFile: (fileName: string) => `（未填单位名称：${fileName}）`,
@@ -159,6 +228,8 @@ export const masterText = {
   creator: "汇总 Huizong",
   statusHeaders: ["单位", "报送情况", "活动条数", "有问题的条数", "来源文件", "别名"],
   statusLabel: { submitted: "已报送", "has-errors": "有错误", missing: "未报送", "not-on-roster": "不在名单中" },
+  /** Ends a text cut to fit one Excel cell, so nobody takes the cut text for the whole. */
+  truncated: (length: number) => `……（原文共 ${length} 字，超出 Excel 单元格上限，以下已截断）`,
 } as const;
 
 /** Words written into the template workbooks a clerk sends out. */
@@ -192,6 +263,7 @@ export const helpText = {
   templateOutput: "输出的 .xlsx 文件",
   merge: "把各单位报回的表合并到汇总表（已有汇总表时更新它）",
   masterOutput: "汇总表 .xlsx 文件：不存在则新建，存在则更新",
+  force: "确认写入：汇总表正在 Excel/WPS 中打开、不是 Huizong 汇总表，或含有合并后无法保留的内容（图表、数据透视表等）时，仍然写入",
   roster: "应报单位名单（.txt 每行一个单位，或 .csv/.xlsx 第一列；其后各列为别名）",
   files: "要检查的文件或文件夹（.xlsx .xlsm .xls .et .ods .csv）",
   json: "以 JSON 输出（仅输出一个 JSON 文档）",
