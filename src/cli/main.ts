@@ -79,9 +79,16 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .argument("<FILE...>", helpText.files)
       .requiredOption("-o, --output <MASTER.xlsx>", helpText.masterOutput)
       .option("--roster <ROSTER>", helpText.roster)
+      .option("--force", helpText.force)
       .option("--json", helpText.json),
-  ).action((files: string[], options: WeekOptions & { output: string; roster?: string; json?: boolean }) => {
-    const settings = { output: options.output, roster: options.roster, json: options.json === true, campaign: campaignFrom(options) };
+  ).action((files: string[], options: WeekOptions & { output: string; roster?: string; force?: boolean; json?: boolean }) => {
+    const settings = {
+      output: options.output,
+      roster: options.roster,
+      force: options.force === true,
+      json: options.json === true,
+      campaign: campaignFrom(options),
+    };
     run(import("./mergeCommand").then(({ mergeCommand }) => mergeCommand(files, settings)));
   });
   return program;

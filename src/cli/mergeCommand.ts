@@ -1,117 +1,155 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignSettings } from "../core/campaign";
-import { countIssues } from "../core/fileReport";
+import { countIssues, ignoredReport, type FileReport } from "../core/fileReport";
 import { incomingReturn, mergeReturns, type IncomingReturn } from "../core/merge/merge";
-import type { MasterState } from "../core/merge/masterState";
 import type { Roster } from "../core/roster";
 import { readFailureMessage } from "../files/checkFile";
-import { mergeIntoMasterFile, readMasterFile, type MasterFileInput } from "../files/masterFile";
+import { mergeIntoMasterFile } from "../files/masterFile";
 import { readRoster } from "../files/readRoster";
-import { cliMessages as say } from "../messages/zhCN";
+import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
 import { checkInputs } from "./checkPool";
 import { EXIT, type CommandResult } from "./exitCodes";
 import { listInputs } from "./inputFiles";
+import { checkBeforeWriting } from "./masterGuard";
+import { LOCK_SUFFIX, type MasterLock } from "./masterLock";
+import { fileSystemReason, lockMasterTarget, masterTarget, MergeRefused, readExistingMaster } from "./masterOutput";
 import { formatMergeReport } from "./mergeReport";
 import { progressReporter } from "./progress";
-import { writeFileAtomically } from "./writeOutput";
+import { FileChangedError, isTemporaryName, writeFileAtomically } from "./writeOutput";
 
 export interface MergeOptions {
   output: string;
   roster: string | undefined;
   campaign: CampaignSettings | undefined;
   json: boolean;
-}
-
-/** What is already in the master file, if there is one. */
-interface ExistingMaster extends MasterState {
-  file: MasterFileInput | undefined;
-}
-
-class MergeRefused extends Error {
-  override name = "MergeRefused";
+  /** The clerk confirms writing a master that checkBeforeWriting would otherwise refuse. */
+  force?: boolean;
 }
 
 /**
- * `huizong merge FILE... -o MASTER.xlsx`: the clerk's one click. Reads the existing master (its rows, its other
- * sheets, the roster it remembers), merges every readable return, writes the master back. One bad file never
- * stops the others; a master that cannot be read is never overwritten.
+ * An input file as listed, and what it is: a return to read; the master being written (left out, saying so); or a
+ * lock or temporary file of a merge (this one's or another's, into a master in the same folder), never a return.
+ */
+interface Input {
+  file: string;
+  role: "return" | "output" | "work-file";
+}
+
+/**
+ * `huizong merge FILE... -o MASTER.xlsx`: the clerk's one click. Locks the master against a second merge, reads
+ * it (its rows, its other sheets, the roster it remembers), checks it may be written, merges every readable
+ * return and writes it back, unless it changed meanwhile. One bad file never stops the others; a master that
+ * cannot be read, or would be damaged unasked, is never overwritten.
  */
 export async function mergeCommand(args: readonly string[], options: MergeOptions): Promise<CommandResult> {
   try {
-    if (!/\.xlsx$/i.test(options.output)) throw new MergeRefused(say.masterNotXlsx(options.output));
-    const existing = await readExistingMaster(options.output);
-    const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
-    // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
-    const incoming = await readReturns(args, options, existing.campaign);
-    // With nothing readable the master is left as it is: the report alone, without writing a workbook.
-    const anyReadable = incoming.some(({ report }) => report.status !== "unreadable" && report.status !== "ignored");
-    if (!anyReadable) {
-      const reports = mergeReturns(existing.rows, incoming, roster).files;
-      const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
-      return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
+    const target = await masterTarget(options.output);
+    const lock = await lockMasterTarget(options.output, target);
+    try {
+      return await mergeLocked(args, options, target, lock);
+    } finally {
+      await lock.release();
     }
-
-    const merged = await mergeIntoMasterFile(existing.file, incoming, { roster, campaign: options.campaign });
-    if (!merged.ok) throw new MergeRefused(merged.message);
-    const { bytes, result } = merged;
-    const reports = result.files;
-    // A superseded file's problems never reach the master: they do not make the merge "done with errors".
-    const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
-    await writeFileAtomically(options.output, bytes).catch((error: Error) => {
-      throw new MergeRefused(say.cannotWrite(options.output, error.message));
-    });
-    const document = {
-      files: reports,
-      ...totals,
-      output: options.output,
-      rowsIn: result.rowsIn,
-      rowsWritten: result.rowsWritten,
-      rowsReplaced: result.rowsReplaced,
-      rowsKept: result.rowsKept,
-      masterRows: result.rows.length,
-      roster: result.roster?.map(({ unit, status, rows, file }) => ({ unit, status, rows, file })) ?? [],
-    };
-    return done(options, document, formatMergeReport(result, options.output), totals.errors > 0 ? EXIT.problemsFound : EXIT.clean);
   } catch (error) {
     if (!(error instanceof MergeRefused)) throw error;
-    return done(options, { error: { code: "merge-refused", message: error.message } }, error.message, EXIT.unusable);
+    const problems = error.problems.length > 0 ? { problems: error.problems } : {};
+    const document = { error: { code: "merge-refused", reason: error.reason, message: error.message, ...problems } };
+    return done(options, document, error.message, EXIT.unusable);
   }
+}
+
+async function mergeLocked(args: readonly string[], options: MergeOptions, target: string, lock: MasterLock): Promise<CommandResult> {
+  const existing = await readExistingMaster(options.output, target);
+  const inputs = await markOutput(await listInputs(args), target);
+  const outputAmongInputs = inputs.some((input) => input.role === "output");
+  const warnings = await checkBeforeWriting({ existing, output: options.output, target, outputAmongInputs, force: options.force === true });
+  const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
+  // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
+  const incoming = await readReturns(inputs, options, existing.campaign);
+  // With nothing readable the master is left as it is: the report alone, without writing a workbook.
+  const anyReadable = incoming.some(({ report }) => report.status !== "unreadable" && report.status !== "ignored");
+  if (!anyReadable) {
+    const reports = mergeReturns(existing.rows, incoming, roster).files;
+    const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
+    return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
+  }
+
+  const merged = await mergeIntoMasterFile(existing.file, incoming, { roster, campaign: options.campaign });
+  if (!merged.ok) throw new MergeRefused(merged.message, merged.code);
+  const { bytes, result } = merged;
+  const reports = result.files;
+  // A superseded file's problems never reach the master: they do not make the merge "done with errors".
+  const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
+  await writeFileAtomically(target, bytes, {
+    unchangedSince: existing.snapshot,
+    // Our lock taken over as stale means another run may be writing this master too: its write must win whole.
+    beforeReplace: async () => {
+      if (!(await lock.stillHeld())) throw new FileChangedError(`${lock.file} was taken over`);
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof FileChangedError) throw new MergeRefused(guard.changedMeanwhile(options.output), "master-changed");
+    throw new MergeRefused(say.cannotWrite(options.output, fileSystemReason(error)), "cannot-write");
+  });
+  const document = {
+    files: reports,
+    ...totals,
+    output: options.output,
+    rowsIn: result.rowsIn,
+    rowsWritten: result.rowsWritten,
+    rowsReplaced: result.rowsReplaced,
+    rowsKept: result.rowsKept,
+    masterRows: result.rows.length,
+    roster: result.roster?.map(({ unit, status, rows, file }) => ({ unit, status, rows, file })) ?? [],
+    masterWarnings: warnings,
+  };
+  const text = formatMergeReport(result, options.output, warnings.map((warning) => warning.message));
+  return done(options, document, text, totals.errors > 0 ? EXIT.problemsFound : EXIT.clean);
 }
 
 function done(options: MergeOptions, document: object, text: string, exitCode: number): CommandResult {
   return { output: options.json ? JSON.stringify(document, null, 2) : text, exitCode };
 }
 
-/** Read once here for its week and roster; mergeIntoMasterFile then reuses this read of the same bytes. */
-async function readExistingMaster(fileName: string): Promise<ExistingMaster> {
-  const info = await stat(fileName).catch(() => undefined);
-  if (!info) return { file: undefined, rows: [], roster: undefined, campaign: undefined };
-  const file = { bytes: new Uint8Array(await readFile(fileName)), fileName };
-  const read = readMasterFile(file);
-  if (!read.ok) throw new MergeRefused(read.message);
-  return { file, ...read.state };
-}
-
 async function loadRoster(file: string): Promise<Roster> {
   const bytes = await readFile(file).catch(() => {
-    throw new MergeRefused(say.fileNotFound(file));
+    throw new MergeRefused(say.fileNotFound(file), "roster-unreadable");
   });
   const read = readRoster(new Uint8Array(bytes), file);
-  if (!read.ok) throw new MergeRefused(say.rosterUnreadable(file, readFailureMessage(read)));
-  if (read.roster.length === 0) throw new MergeRefused(say.rosterEmpty(file));
+  if (!read.ok) throw new MergeRefused(say.rosterUnreadable(file, readFailureMessage(read)), "roster-unreadable");
+  if (read.roster.length === 0) throw new MergeRefused(say.rosterEmpty(file), "roster-unreadable");
   return read.roster;
 }
 
-/** Every input read and checked, in argument order; the master itself is never taken for a return. */
+/** Which inputs are the master itself, however named (a link, another spelling of the path, inside a folder given). */
+async function markOutput(files: readonly string[], target: string): Promise<Input[]> {
+  return Promise.all(
+    files.map(async (file): Promise<Input> => {
+      if (file.endsWith(LOCK_SUFFIX) || isTemporaryName(file)) return { file, role: "work-file" };
+      const real = await realpath(file).catch(() => path.resolve(file));
+      return { file, role: real === target || path.resolve(file) === target ? "output" : "return" };
+    }),
+  );
+}
+
+/** Every input read and checked, in argument order; the master itself is never taken for a return, and says so. */
 async function readReturns(
-  args: readonly string[],
+  inputs: readonly Input[],
   options: MergeOptions,
   masterCampaign: CampaignSettings | undefined,
 ): Promise<IncomingReturn[]> {
-  const output = path.resolve(options.output);
-  const files = (await listInputs(args)).filter((file) => path.resolve(file) !== output);
+  const files = inputs.filter((input) => input.role === "return").map((input) => input.file);
   const checkOptions = { campaign: options.campaign, fallbackCampaign: masterCampaign };
-  const checked = await checkInputs(files, checkOptions, progressReporter(files.length));
-  return checked.map((file) => incomingReturn(file, file.modifiedMs));
+  const checked = (await checkInputs(files, checkOptions, progressReporter(files.length))).map((file) => incomingReturn(file, file.modifiedMs));
+  let next = 0;
+  return inputs.map((input) => {
+    if (input.role === "return") return checked[next++]!;
+    const report = input.role === "output" ? outputReport(input.file) : ignoredReport(input.file);
+    return incomingReturn({ report, check: undefined }, 0);
+  });
+}
+
+function outputReport(file: string): FileReport {
+  const issue = { severity: "warning", row: null, column: null, code: "output-master", message: guard.outputSkipped } as const;
+  return { file, status: "ignored", kind: null, unit: null, sheet: null, rows: 0, issues: [issue] };
 }

@@ -1,9 +1,12 @@
 import type { MergeResult } from "../core/merge/merge";
-import { cliMessages as say, mergeReportText as text } from "../messages/zhCN";
+import { cliMessages as say, masterGuardMessages as guard, mergeReportText as text } from "../messages/zhCN";
 
-/** The Chinese summary of a merge: each file's fate, the row accounting, and who is missing. */
-export function formatMergeReport(result: MergeResult, output: string): string {
-  const lines = [text.heading(output)];
+/**
+ * The Chinese summary of a merge: what was found about the master before writing, each file's fate, the row
+ * accounting, and who is missing.
+ */
+export function formatMergeReport(result: MergeResult, output: string, masterWarnings: readonly string[] = []): string {
+  const lines = [text.heading(output), ...masterWarnings.map((warning) => guard.warning(warning))];
   for (const file of result.files) {
     const unit = file.unit ? ` ${file.unit}` : "";
     const rows = file.rows > 0 ? text.rows(file.rows) : "";
@@ -11,7 +14,8 @@ export function formatMergeReport(result: MergeResult, output: string): string {
     const written = file.action === "added" || file.action === "replaced";
     const errors = written ? file.issues.filter((issue) => issue.severity === "error").length : 0;
     lines.push(`${say.fileHeading(file.file, text.action[file.action])}${unit}${rows}${errors > 0 ? text.errors(errors) : ""}`);
-    if (file.action === "rejected") for (const issue of file.issues) lines.push(`  ${issue.message}`);
+    // Why a file was turned away or left out (not a template, the master itself…).
+    if (file.action === "rejected" || file.action === "ignored") for (const issue of file.issues) lines.push(`  ${issue.message}`);
   }
   const count = (action: keyof typeof text.action) => result.files.filter((file) => file.action === action).length;
   const problemRows = result.rows.filter((row) => row.problems !== "").length;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import type { CampaignSettings } from "../core/campaign";
 import { incomingReturn, type IncomingReturn } from "../core/merge/merge";
 import { readMasterState } from "../core/merge/masterState";
@@ -9,7 +10,8 @@ import { cellText, type RawSheet } from "../core/rawSheet";
 import type { Roster } from "../core/roster";
 import { runCli } from "../../test/support/cli";
 import { checkFile } from "./checkFile";
-import { mergeIntoMasterFile, readMasterFile } from "./masterFile";
+import { masterFileProblems, mergeIntoMasterFile, readMasterFile } from "./masterFile";
+import { unkeptContent } from "./masterPackage";
 import { readWorkbook } from "./readWorkbook";
 
 /**
@@ -143,7 +145,8 @@ describe("mergeIntoMasterFile", () => {
     expect(!outcome.ok && outcome.message).toContain("请用 Excel 打开后另存为 .xlsx 再合并");
   });
 
-  it("replaces a 活动汇总 that is not a master, keeping the other sheets, as the command line always has", async () => {
+  // The command line asks first (masterFileProblems, then --force); this function leaves the choice to its caller.
+  it("replaces a 活动汇总 that is not a master, keeping the other sheets", async () => {
     const workbook = new Workbook();
     workbook.addWorksheet("活动汇总").addRows([["姓名", "电话"], ["张三", "13800000000"]]);
     workbook.addWorksheet("备注").getCell("A1").value = "请勿删除";
@@ -162,6 +165,79 @@ describe("mergeIntoMasterFile", () => {
     const outcome = await newMaster([returned("15-corrupt-truncated.xlsx")]);
     expect(outcome.result.files).toMatchObject([{ status: "unreadable", action: "rejected" }]);
     expect(readMasterState(sheetsOf(outcome.bytes)).rows).toEqual([]);
+  });
+});
+
+/** The bytes with parts added to their zip package, as Excel writes them for content ExcelJS cannot keep. */
+function withParts(bytes: Uint8Array, parts: Record<string, string>): Uint8Array {
+  const files = unzipSync(bytes);
+  for (const [name, text] of Object.entries(parts)) files[name] = strToU8(text);
+  return zipSync(files);
+}
+
+describe("masterFileProblems", () => {
+  it("finds nothing in a master as merged, nor in one with a picture and notes (which the writer keeps)", async () => {
+    const master = await newMaster([returned(CITY)]);
+    expect(masterFileProblems({ bytes: master.bytes, fileName: "汇总表.xlsx" })).toEqual([]);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(new Uint8Array(master.bytes).buffer);
+    const notes = workbook.addWorksheet("备注");
+    notes.getCell("A1").note = "电话催报";
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    notes.addImage(workbook.addImage({ base64: png, extension: "png" }), "B2:C3");
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(masterFileProblems({ bytes, fileName: "汇总表.xlsx" })).toEqual([]);
+  });
+
+  it("names content the writer would drop, each kind once, and asks for confirmation", async () => {
+    const master = await newMaster([returned(CITY)]);
+    const bytes = withParts(master.bytes, {
+      "xl/charts/chart1.xml": "<c:chartSpace/>",
+      "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>",
+      "xl/vbaProject.bin": "VBA",
+      "xl/drawings/drawing9.xml": '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp macro=""><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>',
+      "xl/drawings/vmlDrawing9.vml": '<xml><v:shape><x:ClientData ObjectType="Checkbox"/></v:shape></xml>',
+    });
+    expect(unkeptContent(bytes)).toEqual(["charts", "pivot-tables", "shapes", "form-controls", "macros"]);
+    const problems = masterFileProblems({ bytes, fileName: "四月汇总.xlsx" });
+    expect(problems).toEqual([{ code: "content-not-kept", needsConfirmation: true, message: expect.stringContaining("四月汇总.xlsx") }]);
+    expect(problems[0]?.message).toContain("图表或图表工作表、数据透视表、形状、文本框或 SmartArt 图形、窗体控件或 ActiveX 控件、宏（VBA）");
+  });
+
+  it("names a 活动汇总 of the clerk's own, and a workbook that is no master, for confirmation", async () => {
+    const workbook = new Workbook();
+    workbook.addWorksheet("活动汇总").addRows([["姓名", "电话"], ["张三", "13800000000"]]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(masterFileProblems({ bytes, fileName: "汇总表.xlsx" })).toEqual([
+      { code: "not-a-master", needsConfirmation: true, message: expect.stringContaining("不是 Huizong 汇总表") },
+      { code: "foreign-sheet", needsConfirmation: true, message: expect.stringContaining("“活动汇总”") },
+    ]);
+    expect(masterFileProblems({ bytes: fixture(CITY), fileName: CITY })).toMatchObject([{ code: "not-a-master", needsConfirmation: true }]);
+  });
+
+  it("notes, without asking, a master whose 汇总标识 column was deleted; and the merge does not double its rows", async () => {
+    const first = await newMaster([returned(CITY)]);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(new Uint8Array(first.bytes).buffer);
+    const schedule = workbook.getWorksheet("活动汇总");
+    if (!schedule) throw new Error("no 活动汇总");
+    // The clerk's deletion, as a plain sheet without the column (ExcelJS cannot delete a column from a table).
+    const rows = (schedule.getSheetValues() as unknown[][]).slice(1).map((values) => values.slice(1, -1));
+    workbook.removeWorksheet(schedule.id);
+    workbook.addWorksheet("活动汇总").addRows(rows);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    expect(masterFileProblems({ bytes, fileName: "汇总表.xlsx" })).toEqual([
+      { code: "key-column-missing", needsConfirmation: false, message: expect.stringContaining("汇总标识") },
+    ]);
+    const again = await mergeIntoMasterFile({ bytes, fileName: "汇总表.xlsx" }, [returned(CITY)], { roster: undefined, campaign: undefined });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.result).toMatchObject({ rowsReplaced: 3, rowsWritten: 3, rowsKept: 0 });
+    expect(readMasterState(sheetsOf(again.bytes)).rows.map((row) => row.key)).toEqual(Array(3).fill(`city|${CITY_UNIT}`));
+  });
+
+  it("finds nothing to say about bytes no reader opens (readMasterFile refuses them)", () => {
+    expect(masterFileProblems({ bytes: new TextEncoder().encode("not a workbook"), fileName: "x.xlsx" })).toEqual([]);
   });
 });
 

@@ -7,11 +7,13 @@
  */
 import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
 import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
+import { masterSheetProblems, type MasterSheetProblem } from "../core/merge/masterCheck";
 import { readMasterState, type MasterState } from "../core/merge/masterState";
 import { masterWorkbookPlan } from "../core/plans/masterPlan";
 import type { Roster } from "../core/roster";
-import { cliMessages as say } from "../messages/zhCN";
+import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
 import { readFailureMessage } from "./checkFile";
+import { unkeptContent } from "./masterPackage";
 import { readWorkbook } from "./readWorkbook";
 import { writeIntoWorkbook, writeWorkbook } from "./writeWorkbook";
 
@@ -33,22 +35,67 @@ export type MasterFileRead = { ok: true; state: MasterState } | { ok: false; cod
  * Callers never change the bytes they hand in, so the same array is the same master. A failure keeps its reason
  * alone: the message names the file as the caller names it.
  */
-const reads = new WeakMap<Uint8Array, { ok: true; state: MasterState } | { ok: false; reason: string }>();
+const reads = new WeakMap<Uint8Array, MasterRead>();
+type MasterRead = { ok: true; state: MasterState; problems: MasterSheetProblem[] } | { ok: false; reason: string };
+
+/** The one parse of the bytes that readMasterFile and masterFileProblems share. */
+function readOnce(existing: MasterFileInput): MasterRead {
+  let read = reads.get(existing.bytes);
+  if (!read) {
+    const workbook = readWorkbook(existing.bytes, existing.fileName);
+    read = workbook.ok
+      ? { ok: true, state: readMasterState(workbook.workbook.sheets), problems: masterSheetProblems(workbook.workbook.sheets) }
+      : { ok: false, reason: readFailureMessage(workbook) };
+    reads.set(existing.bytes, read);
+  }
+  return read;
+}
 
 /**
  * The existing master's state (rows, roster, week) for choosing the week before returns are checked.
  * A file no reader can open is refused with the message the command line prints.
  */
 export function readMasterFile(existing: MasterFileInput): MasterFileRead {
-  let read = reads.get(existing.bytes);
-  if (!read) {
-    const workbook = readWorkbook(existing.bytes, existing.fileName);
-    read = workbook.ok ? { ok: true, state: readMasterState(workbook.workbook.sheets) } : { ok: false, reason: readFailureMessage(workbook) };
-    reads.set(existing.bytes, read);
-  }
+  const read = readOnce(existing);
   if (!read.ok) return { ok: false, code: "master-unreadable", message: say.masterUnreadable(existing.fileName, read.reason) };
   // A caller's change to the rows it gets never reaches the next reader of the same bytes.
   return { ok: true, state: { ...read.state, rows: [...read.state.rows] } };
+}
+
+/** Something about an existing master that a merge into it should tell the clerk before writing. */
+export interface MasterFileProblem {
+  code: "not-a-master" | "foreign-sheet" | "content-not-kept" | "key-column-missing";
+  /** Writing would lose or overwrite something the clerk may want: ask first (the command line wants --force). */
+  needsConfirmation: boolean;
+  message: string;
+}
+
+/**
+ * What writing the merge into this existing master would do that the clerk did not ask for: a workbook that is
+ * no master at all, sheets of the clerk's own the merge would replace, content ExcelJS cannot write back, a
+ * deleted 汇总标识 column. Pure: the caller decides (the command line refuses without --force; the pane may ask).
+ * Bytes no reader opens give none: {@link readMasterFile} refuses them.
+ */
+export function masterFileProblems(existing: MasterFileInput): MasterFileProblem[] {
+  const read = readOnce(existing);
+  if (!read.ok) return [];
+  const file = existing.fileName;
+  const problems = read.problems.map((problem): MasterFileProblem => {
+    switch (problem.code) {
+      case "not-a-master":
+        return { code: problem.code, needsConfirmation: true, message: guard.notAMaster(file) };
+      case "foreign-sheet":
+        return { code: problem.code, needsConfirmation: true, message: guard.foreignSheet(file, problem.sheet) };
+      case "key-column-missing":
+        return { code: problem.code, needsConfirmation: false, message: guard.keyColumnMissing(file) };
+    }
+  });
+  const unkept = unkeptContent(existing.bytes);
+  if (unkept.length > 0) {
+    const kinds = unkept.map((kind) => guard.contentKinds[kind]).join("、");
+    problems.push({ code: "content-not-kept", needsConfirmation: true, message: guard.contentNotKept(file, kinds) });
+  }
+  return problems;
 }
 
 /**
@@ -59,9 +106,10 @@ export function readMasterFile(existing: MasterFileInput): MasterFileRead {
  * - roster: the one to report against; undefined keeps the one the master's 报送情况 remembers.
  * - campaign: the week stored with the master; undefined keeps the master's own, else the notice's.
  *
- * A sheet called 活动汇总 that is not a Huizong master is replaced by the master, as the command line always did
- * (its rows are not read back: it has no 报送单位/来源文件 header). The bytes are written even when no return could
- * be read; callers that then leave the master alone check `result.files`.
+ * A sheet called 活动汇总 that is not a Huizong master is replaced by the master (its rows are not read back: it
+ * has no 报送单位/来源文件 header); callers that must not do so unasked check {@link masterFileProblems} first. The
+ * bytes are written even when no return could be read; callers that then leave the master alone check
+ * `result.files`.
  *
  * Refuses, with the command line's messages: "master-unreadable" when no reader can open the existing file;
  * "master-not-updatable" when it reads but ExcelJS cannot load it to write into (e.g. .xls, .ods, an odd .xlsx).

@@ -59,8 +59,9 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
 const IGNORED_BASE_NAMES = new Set(["thumbs.db", ".ds_store", "desktop.ini"]);
 
 /**
- * Office/WPS owner files (`~$x.xlsx`), LibreOffice locks (`.~lock.x.xlsx#`), macOS resource forks (`._x.xlsx`,
- * `__MACOSX/...`) and folder litter (`Thumbs.db`, `.DS_Store`, `desktop.ini`): skipped on purpose, never read.
+ * Office/WPS owner files (`~$x.xlsx`), LibreOffice locks (`.~lock.x.xlsx#`), a merge's lock and temporary files,
+ * macOS resource forks (`._x.xlsx`, `__MACOSX/...`) and folder litter (`Thumbs.db`, `.DS_Store`, `desktop.ini`):
+ * skipped on purpose, never read.
  */
 export function isIgnoredFileName(fileName: string): boolean {
   const parts = fileName.split(/[\\/]/);
@@ -70,6 +71,9 @@ export function isIgnoredFileName(fileName: string): boolean {
     base.startsWith("~$") ||
     base.startsWith("._") ||
     /^\.~lock\..*#$/.test(base) ||
+    // A merge's own lock and half-written master beside the master (src/cli/masterLock.ts, writeOutput.ts).
+    base.endsWith(".huizong-lock") ||
+    /^\..+\.\d+\.tmp$/.test(base) ||
     IGNORED_BASE_NAMES.has(base.toLowerCase())
   );
 }

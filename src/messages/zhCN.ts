@@ -81,6 +81,8 @@ export const readFailureMessages = {
   "too-large": (limitMb: number) => `文件超过 ${limitMb} MB，不像是活动安排表，已跳过：请让报送单位只发送表格本身。`,
   "unpacked-too-large": "文件解压后过大，可能已损坏或不是正常的表格，已跳过。",
   "too-many-cells": "表格中的单元格过多，不像是活动安排表，已跳过：请让报送单位删去无关内容后重新发送。",
+  "too-many-rows": (limit: number) =>
+    `表中活动超过 ${limit} 条，超出每个文件的上限，已跳过：请让报送单位核对是否误贴了其他数据，或分成几个文件发送。`,
   encrypted: "文件设置了打开密码，无法读取：请让报送单位取消密码后重新发送。",
   corrupt: "文件已损坏，无法打开：请让报送单位重新保存后再发送。",
   "read-timeout": "文件读取超时，可能已损坏：请让报送单位重新保存后再发送。",
@@ -138,7 +140,7 @@ export const masterGuardMessages = {
   outputAmongInputs: (file: string) =>
     `${file} 既是 -o 指定的汇总表，又在要合并的文件之中，而且它不是 Huizong 汇总表（像是单位报回的表），合并会改写它。`,
   foreignSheet: (file: string, sheet: string) =>
-    `${file} 中已有名为“${sheet}”的工作表，但不是 Huizong 生成的：合并会用汇总结果替换这张表，其中原有内容将丢失。`,
+    `${file} 中名为“${sheet}”的工作表不是 Huizong 写入的样子（自建的表，或表头被删改）：合并会用汇总结果替换这张表，其中原有内容将丢失。`,
   contentNotKept: (file: string, kinds: string) =>
     `${file} 中有合并后无法保留的内容：${kinds}。写入后这些内容会丢失（各工作表的数据和格式仍会保留）。`,
   contentKinds: {
@@ -168,7 +170,7 @@ export const masterGuardMessages = {
   forced: (message: string) => `${message}（已按 --force 写入）`,
   warning: (message: string) => `提醒  ${message}`,
   outputSkipped: "这是本次 -o 指定的汇总表，不作为报回文件合并，已跳过。",
-  waitingForLock: (file: string, pid: number) => `汇总表 ${file} 正由另一个合并（进程 ${pid}）更新，等它结束后继续…`,
+  waitingForLock: (file: string, holder: string) => `汇总表 ${file} 正由另一个合并（${holder}）更新，等它结束后继续…`,
   locked: (file: string, holder: string, lockFile: string) =>
     `汇总表 ${file} 正由另一个合并（${holder}）更新，等待超时，未做任何改动：请等那个合并结束后再运行。` +
     `若确认没有其他合并在运行，请删除 ${lockFile} 后重试。`,

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../calendarDate";
 import { cellText } from "../rawSheet";
-import type { ColumnKey, Template } from "../templates/templateSchema";
+import { normaliseUnitName } from "../roster";
+import type { ColumnKey, Template, TemplateKind } from "../templates/templateSchema";
 import type { CheckedRow } from "../validate";
 
 /** The activity columns of the master, in the master's order (CONTRACTS.md names them exactly). */
@@ -49,6 +50,14 @@ export interface MasterRow {
   order: number;
   /** Columns the clerk added to the master (备注, 审核意见…), by header: kept as long as the row is. */
   extras?: Readonly<Record<string, string>>;
+}
+
+/**
+ * 汇总标识 of a submission: template kind and unit, or the file name when the return names no unit. One spelling
+ * for the merge that writes it and for reading a master whose 汇总标识 column was deleted.
+ */
+export function submissionKey(kind: TemplateKind, by: { unit: string } | { fileName: string }): string {
+  return "unit" in by ? `${kind}|${normaliseUnitName(by.unit)}` : `${kind}|file:${by.fileName}`;
 }
 
 export function emptyValues(): ActivityValues {

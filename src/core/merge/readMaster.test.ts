@@ -3,7 +3,7 @@ import { masterSheetPlan, statusSheetPlan } from "../plans/masterPlan";
 import type { PlannedValue, SheetPlan } from "../plans/sheetPlan";
 import type { Cell, RawSheet } from "../rawSheet";
 import { emptyValues, type MasterRow } from "./masterRow";
-import { readMasterRows, readStatusRoster, isMasterSheet } from "./readMaster";
+import { readMasterRows, readStatusRoster, isMasterSheet, masterSheetKind } from "./readMaster";
 
 /** What a reader gives back for a written plan: the cells as values, the way SheetJS or Office.js would. */
 function asRawSheet(plan: SheetPlan): RawSheet {
@@ -50,6 +50,22 @@ describe("reading a master back", () => {
     const sheet = asRawSheet(masterSheetPlan([merged]));
     const reordered = { ...sheet, rows: sheet.rows.map((row) => [...row].reverse()) };
     expect(readMasterRows(reordered)).toEqual([merged]);
+  });
+
+  it("recognises merged rows by their provenance when the 汇总标识 column was deleted, and keeps hand-typed rows so", () => {
+    const fromFile: MasterRow = { ...merged, unit: "（未填单位名称：无名.xlsx）", sourceFile: "无名.xlsx", key: "city|file:无名.xlsx", order: 7 };
+    // Typed by hand, though with a unit and a level: without 来源文件 it never came from a return.
+    const handWithUnit: MasterRow = { ...typedByHand, unit: "上海海关", level: "市级" };
+    const sheet = asRawSheet(masterSheetPlan([merged, fromFile, handWithUnit]));
+    const keyCol = sheet.rows[0]?.findIndex((cell) => cell?.text === "汇总标识") ?? -1;
+    const withoutKey = { ...sheet, rows: sheet.rows.map((row) => row.filter((_, col) => col !== keyCol)) };
+    expect(masterSheetKind(sheet)).toBe("master");
+    expect(masterSheetKind(withoutKey)).toBe("master-without-key");
+    expect(readMasterRows(withoutKey).map((row) => [row.key, row.order])).toEqual([
+      ["city|上海海关", 5],
+      ["city|file:无名.xlsx", 7],
+      [null, 4],
+    ]);
   });
 
   it("recovers the roster, aliases included, from 报送情况", () => {

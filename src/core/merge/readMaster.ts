@@ -1,8 +1,9 @@
 import { serialToIsoDate, parseIsoDate, toIsoDate, type IsoDate } from "../calendarDate";
 import { cellText, type Cell, type RawSheet } from "../rawSheet";
 import { normaliseHeader } from "../text";
-import { emptyValues, MASTER_ACTIVITY_COLUMNS, MASTER_HEADERS, type MasterRow } from "./masterRow";
-import { masterText } from "../../messages/zhCN";
+import { emptyValues, MASTER_ACTIVITY_COLUMNS, MASTER_HEADERS, submissionKey, type MasterRow } from "./masterRow";
+import { masterText, mergeMessages } from "../../messages/zhCN";
+import { allTemplates } from "../templates/registry";
 import { rosterFromRows, type Roster } from "../roster";
 
 /** How far down the clerk may have pushed the header (a title typed above it). */
@@ -11,6 +12,8 @@ const HEADER_SEARCH_ROWS = 10;
 /**
  * Reads the 活动汇总 sheet of an existing master back into rows, by header text (the clerk may reorder or add
  * columns). Rows without 汇总标识 were typed by hand and come back with key null, so the merge keeps them.
+ * When the whole 汇总标识 column is gone, a row's key is rebuilt from its provenance (see {@link provenanceKey}):
+ * taking every row for typed by hand would keep all of them next to their units' new rows, doubling the master.
  */
 export function readMasterRows(sheet: RawSheet): MasterRow[] {
   const header = findHeader(sheet);
@@ -38,6 +41,19 @@ interface MasterHeader {
   extras: Array<[string, number]>;
 }
 
+/** What a sheet is, read as a master: Huizong's, Huizong's with its 汇总标识 column deleted, or something else. */
+export type MasterSheetKind = "master" | "master-without-key" | "not-a-master";
+
+export function masterSheetKind(sheet: RawSheet): MasterSheetKind {
+  const header = findHeader(sheet);
+  if (!header) return "not-a-master";
+  return hasKeyColumn(header) ? "master" : "master-without-key";
+}
+
+function hasKeyColumn(header: MasterHeader): boolean {
+  return header.columns.has(normaliseHeader(MASTER_HEADERS.key));
+}
+
 function findHeader(sheet: RawSheet): MasterHeader | undefined {
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); row++) {
     const columns: Columns = new Map();
@@ -55,7 +71,8 @@ function findHeader(sheet: RawSheet): MasterHeader | undefined {
   return undefined;
 }
 
-function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, { columns, extras }: MasterHeader, row0: number): MasterRow {
+function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, header: MasterHeader, row0: number): MasterRow {
+  const { columns, extras } = header;
   const cellOf = (header: string) => {
     const col = columns.get(normaliseHeader(header));
     return col === undefined ? undefined : (cells[col] ?? undefined);
@@ -63,21 +80,41 @@ function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, { columns, extra
   const text = (header: string) => cellText(cellOf(header));
   const values = emptyValues();
   for (const column of MASTER_ACTIVITY_COLUMNS) values[column.key] = text(column.header);
-  const key = text(MASTER_HEADERS.key);
   const level = text(MASTER_HEADERS.level);
   const sourceRow = Number(text(MASTER_HEADERS.sourceRow));
-  return {
+  const provenance = {
     unit: text(MASTER_HEADERS.unit),
     level: level === "市级" || level === "区级" ? level : "",
+    sourceFile: text(MASTER_HEADERS.sourceFile),
+    sourceRow: columns.has(normaliseHeader(MASTER_HEADERS.sourceRow)) ? sourceRow : undefined,
+  } as const;
+  const key = hasKeyColumn(header) ? text(MASTER_HEADERS.key) : provenanceKey(provenance);
+  return {
+    unit: provenance.unit,
+    level: provenance.level,
     firstDay: dayOf(cellOf(MASTER_HEADERS.firstDay)),
     values,
     problems: text(MASTER_HEADERS.problems),
-    sourceFile: text(MASTER_HEADERS.sourceFile),
+    sourceFile: provenance.sourceFile,
     key: key === "" ? null : key,
     // Rows typed by hand keep their place among equals by their row in the master.
     order: key !== "" && Number.isInteger(sourceRow) && sourceRow > 0 ? sourceRow : row0 + 1,
     ...(extras.length > 0 ? { extras: Object.fromEntries(extras.map(([name, col]) => [name, cellText(cells[col])])) } : {}),
   };
+}
+
+/**
+ * The 汇总标识 a merge gave a row, rebuilt from what the row still says about where it came from: a merged row
+ * always has 报送单位, 层级 (市级/区级, hence its template) and 来源文件, and a 来源行 when that column is there; a
+ * row typed by hand rarely has them all. "" (typed by hand) when any is missing.
+ */
+function provenanceKey(row: { unit: string; level: string; sourceFile: string; sourceRow: number | undefined }): string {
+  const kind = allTemplates.find((template) => template.level === row.level)?.kind;
+  if (!kind || row.unit === "" || row.sourceFile === "") return "";
+  if (row.sourceRow !== undefined && !(Number.isInteger(row.sourceRow) && row.sourceRow > 0)) return "";
+  // A return without 单位名称 was keyed on its file name, and its 报送单位 says so.
+  if (row.unit === mergeMessages.unitFromFile(row.sourceFile)) return submissionKey(kind, { fileName: row.sourceFile });
+  return submissionKey(kind, { unit: row.unit });
 }
 
 /** 活动日期 as written by Huizong (a date cell) or typed by the clerk (2024-04-22, 2024/4/22). */
@@ -92,7 +129,7 @@ function dayOf(cell: Cell | undefined): IsoDate | null {
 
 /** Whether a sheet is a Huizong master (so it is never mistaken for a unit's return). */
 export function isMasterSheet(sheet: RawSheet): boolean {
-  return findHeader(sheet) !== undefined;
+  return masterSheetKind(sheet) !== "not-a-master";
 }
 
 /**
