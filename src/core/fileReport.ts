@@ -22,6 +22,7 @@ export type ReadFailureCode =
   | "too-large"
   | "unpacked-too-large"
   | "too-many-cells"
+  | "too-many-rows"
   | "encrypted"
   | "corrupt"
   | "read-timeout"

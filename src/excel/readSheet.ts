@@ -157,7 +157,7 @@ class BlockReader {
       }
       sheetCells.rows[block.startRow + r] = row;
     }
-    if (merged && !merged.isNullObject) sheetCells.merges.push(...parseAreas(merged.address));
+    if (merged && !merged.isNullObject) for (const area of parseAreas(merged.address)) sheetCells.merges.push(area);
   }
 }
 

@@ -25,6 +25,10 @@ export function checkFile(
     return { report: unreadableReport(fileName, read.code, readFailureMessage(read, limits)), check: undefined };
   }
   const check = checkWorkbook(read.workbook, options);
+  if (check.status !== "not-a-template" && check.submission.rows.length > limits.maxReturnRows) {
+    // Pasted data, not a week's activities: refused whole, so a master is never flooded by one file.
+    return { report: unreadableReport(fileName, "too-many-rows", readFailureMessages["too-many-rows"](limits.maxReturnRows)), check: undefined };
+  }
   const messages = { notATemplate: readFailureMessages["not-a-template"], master: readFailureMessages["master-workbook"] };
   return { report: reportFromCheck(fileName, check, messages), check };
 }
@@ -35,6 +39,8 @@ export function readFailureMessage(failure: ReadFailure, limits: ReadLimits = DE
   switch (failure.code) {
     case "too-large":
       return readFailureMessages["too-large"](Math.round(limits.maxFileBytes / 1024 / 1024));
+    case "too-many-rows":
+      return readFailureMessages["too-many-rows"](limits.maxReturnRows);
     case "not-a-spreadsheet":
       return readFailureMessages["not-a-spreadsheet"](what);
     case "unsupported-format":

@@ -11,6 +11,8 @@ export interface ReadLimits {
   maxCells: number;
   /** Cells covered by merged ranges over all sheets (each range counted by its area). */
   maxMergedCells: number;
+  /** Activity rows in one returned table; a return with more is refused, not merged. */
+  maxReturnRows: number;
 }
 
 /**
@@ -20,10 +22,13 @@ export interface ReadLimits {
  * sheet of 40 columns) cost ~200 MB as RawSheet cells, the most a task pane can afford. A returned table merges a
  * title row and a few tall 主办单位 cells, hundreds of cells; every covered cell costs the checker a map entry, so
  * 200,000 is generous, while a 4 KB file of 20,000 overlapping merges (two billion covered cells) is refused at once.
+ * A unit returns tens of activities; 100,000 is far beyond any real week and what a master built on an office PC
+ * can take from one file (README, Limits).
  */
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFileBytes: 20 * 1024 * 1024,
   maxUnpackedBytes: 200 * 1024 * 1024,
   maxCells: 2_000_000,
   maxMergedCells: 200_000,
+  maxReturnRows: 100_000,
 };

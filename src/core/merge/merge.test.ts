@@ -175,4 +175,10 @@ describe("mergeReturns", () => {
       { numRuns: 300 },
     );
   });
+
+  it("takes a return of 200,000 rows without overflowing the stack", () => {
+    const { result } = run("", "A:200000");
+    expect(result.rows).toHaveLength(200_000);
+    expect(result.rowsWritten).toBe(200_000);
+  });
 });

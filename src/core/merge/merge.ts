@@ -1,10 +1,10 @@
 import type { WorkbookCheck } from "../checkWorkbook";
 import type { FileReport } from "../fileReport";
-import { indexRoster, normaliseUnitName, type Roster, type RosterIndex } from "../roster";
+import { indexRoster, type Roster, type RosterIndex } from "../roster";
 import type { Submission } from "../validate";
 import { templates } from "../templates/registry";
 import { mergeMessages as say } from "../../messages/zhCN";
-import { compareMasterRows, masterRowFrom, type MasterRow } from "./masterRow";
+import { compareMasterRows, masterRowFrom, submissionKey, type MasterRow } from "./masterRow";
 import { rosterStatuses, type RosterEntry } from "./rosterStatus";
 
 /** A returned file as the merge sees it: its report, and its submission when it was read as a template. */
@@ -70,7 +70,8 @@ export function mergeReturns(master: readonly MasterRow[], incoming: readonly In
     if (!identity) return { ...base, action: "rejected" };
     if (winners.get(identity.key)?.entry !== entry) return { ...base, unit: identity.unit, action: "superseded" };
     const rows = rowsOf(entry, identity);
-    added.push(...rows);
+    // One by one: spreading a 140,000-row return into push() overflows the call stack.
+    for (const row of rows) added.push(row);
     return { ...base, unit: identity.unit, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
   });
 
@@ -102,10 +103,10 @@ function identify(entry: IncomingReturn, index: RosterIndex | undefined): Identi
   const named = submission.unit ?? index?.findInFileName(entry.report.file)?.name;
   if (named) {
     const unit = index?.find(named)?.name ?? named;
-    return { key: `${submission.kind}|${normaliseUnitName(unit)}`, unit };
+    return { key: submissionKey(submission.kind, { unit }), unit };
   }
   const fileName = entry.report.file.replace(/^.*[\\/]/, "");
-  return { key: `${submission.kind}|file:${fileName}`, unit: say.unitFromFile(fileName) };
+  return { key: submissionKey(submission.kind, { fileName }), unit: say.unitFromFile(fileName) };
 }
 
 type Candidate = { entry: IncomingReturn; order: number };
