@@ -483,6 +483,30 @@ describe("mergeReturns over random masters and returns", () => {
     );
   });
 
+  it("lets a unit's newest return replace rows merged before the roster knew it", () => {
+    const tagged = (specs: ReturnSpec[], batch: string) =>
+      specs.map((spec, i) => ({ ...spec, rows: spec.rows.map((row) => ({ ...row, cells: { ...row.cells, content: { kind: "text" as const, text: `${batch}#${i}` } } })) }));
+    const batches = unitsInPlay.chain((ids) =>
+      fc.record({ first: fc.array(templateReturnSpec(ids), { maxLength: 4 }), second: fc.array(templateReturnSpec(ids), { minLength: 1, maxLength: 4 }) }),
+    );
+    fc.assert(
+      fc.property(batches, ({ first, second }) => {
+        const before = tagged(first, "first");
+        const later = tagged(second, "second").map((spec) => ({ ...spec, modifiedMs: spec.modifiedMs + 3_600_000 }));
+        // The first batch was merged before the clerk gave a roster; the second with it.
+        const result = mergeReturns(mergeReturns([], before.map(toIncoming)).rows, later.map(toIncoming), ROSTER);
+        const returnedAgain = new Set(later.map((spec) => submissionId(spec, true)).filter((id) => id !== undefined));
+        const stale = result.rows.filter((row) => {
+          const [batch, index] = row.values.content.split("#");
+          const spec = before[Number(index)];
+          return batch === "first" && spec !== undefined && returnedAgain.has(submissionId(spec, true));
+        });
+        expect(stale).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("gives the same master whether the returns come in two batches or at once", () => {
     const batches = fc.tuple(fc.boolean(), unitsInPlay).chain(([roster, ids]) =>
       fc.record({ roster: fc.constant(roster), first: fc.array(returnSpec(ids), { maxLength: 5 }), second: fc.array(returnSpec(ids), { maxLength: 5 }) }),

@@ -51,6 +51,7 @@ export interface MergeResult {
  */
 export function mergeReturns(master: readonly MasterRow[], incoming: readonly IncomingReturn[], roster?: Roster): MergeResult {
   const index = roster ? indexRoster(roster) : undefined;
+  if (index) master = master.map((row) => underRosterName(row, index));
   const candidates = incoming.map((entry, order) => ({ entry, order, identity: identify(entry, index) }));
 
   const winners = new Map<string, (typeof candidates)[number]>();
@@ -107,6 +108,23 @@ function identify(entry: IncomingReturn, index: RosterIndex | undefined): Identi
   }
   const fileName = entry.report.file.replace(/^.*[\\/]/, "");
   return { key: submissionKey(submission.kind, { fileName }), unit: say.unitFromFile(fileName) };
+}
+
+/**
+ * An earlier row keyed as the roster keys it now. Rows merged before the clerk gave a roster, or before the roster
+ * knew an alias, carry the unit as it was written (or the file name, when 单位名称 was empty): without this, the
+ * unit's next return would be keyed on its roster name and land beside those rows instead of replacing them.
+ */
+function underRosterName(row: MasterRow, index: RosterIndex): MasterRow {
+  if (row.key === null) return row;
+  const separator = row.key.indexOf("|");
+  const kind = row.key.slice(0, separator);
+  const written = row.key.slice(separator + 1);
+  if (kind !== "city" && kind !== "district") return row;
+  const unit = written.startsWith("file:") ? index.findInFileName(written.slice("file:".length)) : index.find(written);
+  if (!unit) return row;
+  const key = submissionKey(kind, { unit: unit.name });
+  return key === row.key && row.unit === unit.name ? row : { ...row, key, unit: unit.name };
 }
 
 type Candidate = { entry: IncomingReturn; order: number };
