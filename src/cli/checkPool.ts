@@ -19,6 +19,7 @@ import { DEFAULT_READ_LIMITS } from "../files/readLimits";
 import { readFailureMessages } from "../messages/zhCN";
 import type { CheckRequest, CheckResponse } from "./checkWorker";
 import { readInput } from "./inputFiles";
+import { terminalText } from "./terminalText";
 
 /**
  * A returned schedule is checked in milliseconds; the largest file the reader accepts (19 MB, 1.5 million cells)
@@ -107,7 +108,7 @@ export function createCheckPool(options: CheckPoolOptions = {}): CheckPool {
   const eager = Math.min(size, Math.max(1, options.eagerWorkers ?? 1));
   const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
   const heapFlag = `--max-old-space-size=${options.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB}`;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? ((line: string) => process.stderr.write(`${terminalText(line)}\n`));
   const queue: Job[] = [];
   const slots = new Set<Slot>();
   let growTimer: NodeJS.Timeout | undefined;

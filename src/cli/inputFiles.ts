@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { unreadableReport, type FileReport } from "../core/fileReport";
 import { cliMessages, readFailureMessages } from "../messages/zhCN";
@@ -27,12 +27,50 @@ export async function listInputs(args: readonly string[]): Promise<string[]> {
 /** One collator for a whole sort: localeCompare builds one per comparison, seconds for a folder of 150,000 files. */
 const byChineseOrder = new Intl.Collator("zh-CN");
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort(byChineseOrder.compare);
+/**
+ * Files whose names are not UTF-8, by the name they are shown under: zips unpacked from Chinese Windows keep GBK
+ * names, which Node would turn into U+FFFD and then fail to open. They are shown decoded as GB18030 and opened by
+ * their raw bytes.
+ */
+const rawPaths = new Map<string, Buffer>();
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+const gb18030 = new TextDecoder("gb18030");
+
+/**
+ * Every file under a folder, sorted. Symbolic links are followed once: a link to a file is that file, a link to a
+ * folder is walked unless it leads to a folder already walked (a loop, or the same folder twice).
+ */
+async function filesUnder(root: string): Promise<string[]> {
+  const files: string[] = [];
+  const walked = new Set<string>();
+  const walk = async (raw: Buffer, shown: string): Promise<void> => {
+    const real = await realpath(raw).catch(() => undefined);
+    if (real === undefined || walked.has(real)) return;
+    walked.add(real);
+    for (const entry of await readdir(raw, { withFileTypes: true, encoding: "buffer" })) {
+      const childRaw = Buffer.concat([raw, Buffer.from(path.sep), entry.name]);
+      const childShown = path.join(shown, nameOf(entry.name));
+      // Shown under another name than its bytes (it, or a folder above it, is not UTF-8): opened by its bytes.
+      if (!Buffer.from(childShown).equals(childRaw)) rawPaths.set(childShown, childRaw);
+      const kind = entry.isSymbolicLink() ? await stat(childRaw).catch(() => undefined) : entry;
+      if (kind?.isDirectory()) await walk(childRaw, childShown);
+      // A file, or a link that leads nowhere: listed, so its report says it cannot be found.
+      else if (!kind || kind.isFile()) files.push(childShown);
+    }
+  };
+  // Normalised as path.join normalises the names below it, so shown and raw paths agree for UTF-8 names.
+  const start = path.normalize(root).replace(/(.)[\\/]+$/, "$1");
+  await walk(Buffer.from(start), start);
+  return files.sort(byChineseOrder.compare);
+}
+
+/** A directory entry's name as shown: UTF-8, or else GB18030 (what Chinese Windows writes). */
+function nameOf(name: Buffer): string {
+  try {
+    return strictUtf8.decode(name);
+  } catch {
+    return gb18030.decode(name);
+  }
 }
 
 /**
@@ -40,20 +78,21 @@ async function filesUnder(dir: string): Promise<string[]> {
  * system calls per file left the process idle for a third of a 1,000-file merge.
  */
 export function readInput(file: string, limits: ReadLimits): InputFile {
-  const info = statOrUndefined(file);
+  const target = rawPaths.get(file) ?? file;
+  const info = statOrUndefined(target);
   if (!info) return refused(file, "file-not-found", cliMessages.fileNotFound(file));
   if (!info.isFile()) return refused(file, "file-not-found", cliMessages.notAFile(file));
   if (info.size > limits.maxFileBytes) {
     return refused(file, "too-large", readFailureMessages["too-large"](Math.round(limits.maxFileBytes / 1024 / 1024)));
   }
   try {
-    return { ok: true, file, bytes: new Uint8Array(readFileSync(file)), modifiedMs: info.mtimeMs };
+    return { ok: true, file, bytes: new Uint8Array(readFileSync(target)), modifiedMs: info.mtimeMs };
   } catch (error) {
     return refused(file, "file-not-found", readFailureMessages["cannot-open"](String((error as Error).message)));
   }
 }
 
-function statOrUndefined(file: string): import("node:fs").Stats | undefined {
+function statOrUndefined(file: string | Buffer): import("node:fs").Stats | undefined {
   try {
     return statSync(file);
   } catch {

@@ -4,6 +4,7 @@ import { DEFAULT_CAMPAIGN, resolveCampaign, type CampaignSettings } from "../cor
 import type { TemplateKind } from "../core/templates/templateSchema";
 import { cliMessages as say, helpText } from "../messages/zhCN";
 import { EXIT, type CommandResult } from "./exitCodes";
+import { terminalText } from "./terminalText";
 
 // Each command's module is imported only when that command runs: `validate` never loads ExcelJS, and the
 // spreadsheet libraries load in the worker threads that read files, not here.
@@ -119,7 +120,7 @@ function usageMessage(error: CommanderError): string {
 
 function printUsageError(message: string, json: boolean): void {
   if (json) process.stdout.write(`${JSON.stringify({ error: { code: "usage", message } }, null, 2)}\n`);
-  else process.stderr.write(`${message}\n${say.seeHelp}\n`);
+  else process.stderr.write(`${terminalText(message)}\n${say.seeHelp}\n`);
   process.exitCode = EXIT.unusable;
 }
 
@@ -143,7 +144,8 @@ async function main(argv: string[]): Promise<void> {
   }
   if (!pending) return printUsageError(say.usageError("请给出命令：template、validate 或 merge"), json);
   const result = await pending;
-  process.stdout.write(`${result.output}\n`);
+  // JSON escapes control characters itself; the human report shows them as codes (terminalText.ts).
+  process.stdout.write(`${json ? result.output : terminalText(result.output)}\n`);
   process.exitCode = result.exitCode;
 }
 

@@ -495,11 +495,12 @@ describe("mergeReturns over random masters and returns", () => {
         const later = tagged(second, "second").map((spec) => ({ ...spec, modifiedMs: spec.modifiedMs + 3_600_000 }));
         // The first batch was merged before the clerk gave a roster; the second with it.
         const result = mergeReturns(mergeReturns([], before.map(toIncoming)).rows, later.map(toIncoming), ROSTER);
-        const returnedAgain = new Set(later.map((spec) => submissionId(spec, true)).filter((id) => id !== undefined));
+        const returnedAgain = new Set(later.map((spec) => submissionId(spec, true)).filter((id): id is string => id !== undefined));
         const stale = result.rows.filter((row) => {
           const [batch, index] = row.values.content.split("#");
           const spec = before[Number(index)];
-          return batch === "first" && spec !== undefined && returnedAgain.has(submissionId(spec, true));
+          const id = spec && submissionId(spec, true);
+          return batch === "first" && id !== undefined && returnedAgain.has(id);
         });
         expect(stale).toEqual([]);
       }),
