@@ -1,3 +1,5 @@
+import { isoDateToSerial } from "../../src/core/calendarDate";
+import type { PlannedValue, SheetPlan } from "../../src/core/plans/sheetPlan";
 import type { Cell, CellRange, RawSheet } from "../../src/core/rawSheet";
 
 export type CellInput = string | number | boolean | null | Cell;
@@ -49,4 +51,15 @@ export function citySheet(rows: CellInput[][], unit = "上海市市场监督管�
   return sheetOf([[CITY_TITLE], [`单位名称：${unit}`], CITY_HEADER, ...rows], {
     merges: [{ startRow: 0, startCol: 0, endRow: 0, endCol: 6 }],
   });
+}
+
+/** What a reader gives back for a written plan: the cells as values, the way SheetJS or Office.js would. */
+export function asRawSheet(plan: SheetPlan): RawSheet {
+  const cell = (value: PlannedValue): Cell | null => {
+    if (value === null || value === "") return null;
+    if (typeof value === "string") return { kind: "text", text: value };
+    if (typeof value === "number") return { kind: "number", value, text: String(value) };
+    return { kind: "date", serial: isoDateToSerial(value.date), text: value.date };
+  };
+  return { name: plan.name, hidden: false, merges: [], rows: plan.rows.map((row) => row.map((planned) => cell(planned.value))) };
 }

@@ -1,18 +1,18 @@
 import fc from "fast-check";
 import { DEFAULT_CAMPAIGN } from "../campaign";
-import { isoDateToSerial, type IsoDate } from "../calendarDate";
+import type { IsoDate } from "../calendarDate";
 import type { WorkbookCheck } from "../checkWorkbook";
 import { ignoredReport, reportFromCheck, unreadableReport } from "../fileReport";
 import type { ValidationIssue } from "../issues";
 import { masterSheetPlan } from "../plans/masterPlan";
-import type { PlannedValue, SheetPlan } from "../plans/sheetPlan";
-import type { Cell, RawSheet } from "../rawSheet";
+import type { Cell } from "../rawSheet";
 import type { Roster } from "../roster";
 import type { ColumnKey, TemplateKind } from "../templates/templateSchema";
 import type { CheckedRow, Submission } from "../validate";
 import { incomingReturn, mergeReturns, type IncomingReturn } from "./merge";
 import { MASTER_ACTIVITY_COLUMNS, type MasterRow } from "./masterRow";
 import { readMasterRows } from "./readMaster";
+import { asRawSheet } from "../../../test/support/sheets";
 
 /*
  * The merge's invariants over random masters and random returns (issue 8, point 8):
@@ -307,17 +307,6 @@ function run({ roster, master: rows, returns }: Scenario) {
   const rosterList = roster ? ROSTER : undefined;
   const incoming = returns.map(toIncoming);
   return { rosterList, incoming, result: mergeReturns(rows, incoming, rosterList) };
-}
-
-/** What a reader gives back for a written plan: the cells as values, the way SheetJS or Office.js would. */
-function asRawSheet(plan: SheetPlan): RawSheet {
-  const toCell = (value: PlannedValue): Cell | null => {
-    if (value === null || value === "") return null;
-    if (typeof value === "string") return { kind: "text", text: value };
-    if (typeof value === "number") return { kind: "number", value, text: String(value) };
-    return { kind: "date", serial: isoDateToSerial(value.date), text: value.date };
-  };
-  return { name: plan.name, hidden: false, merges: [], rows: plan.rows.map((row) => row.map((planned) => toCell(planned.value))) };
 }
 
 const writeAndRead = (rows: readonly MasterRow[]) => readMasterRows(asRawSheet(masterSheetPlan(rows)));

@@ -1,20 +1,7 @@
-import { isoDateToSerial } from "../calendarDate";
 import { masterSheetPlan, statusSheetPlan } from "../plans/masterPlan";
-import type { PlannedValue, SheetPlan } from "../plans/sheetPlan";
-import type { Cell, RawSheet } from "../rawSheet";
 import { emptyValues, type MasterRow } from "./masterRow";
 import { readMasterRows, readStatusRoster, isMasterSheet, masterSheetKind } from "./readMaster";
-
-/** What a reader gives back for a written plan: the cells as values, the way SheetJS or Office.js would. */
-function asRawSheet(plan: SheetPlan): RawSheet {
-  const cell = (value: PlannedValue): Cell | null => {
-    if (value === null || value === "") return null;
-    if (typeof value === "string") return { kind: "text", text: value };
-    if (typeof value === "number") return { kind: "number", value, text: String(value) };
-    return { kind: "date", serial: isoDateToSerial(value.date), text: value.date };
-  };
-  return { name: plan.name, hidden: false, merges: [], rows: plan.rows.map((row) => row.map((planned) => cell(planned.value))) };
-}
+import { asRawSheet } from "../../../test/support/sheets";
 
 const merged: MasterRow = {
   unit: "上海海关",
