@@ -19,13 +19,24 @@ export function readMasterRows(sheet: RawSheet): MasterRow[] {
   const header = findHeader(sheet);
   if (!header) return [];
   const rows: MasterRow[] = [];
+  // The merge sorts by day, then unit, then order: within each (day, unit), the last order seen.
+  const lastOrder = new Map<string, number>();
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     if (!cells.some((cell) => cellText(cell) !== "")) continue;
-    rows.push(rowFrom(cells, header, r));
+    const row = rowFrom(cells, header, r);
+    const group = `${row.firstDay ?? ""}|${row.unit}`;
+    // A row typed by hand has no 来源行: it sorts just after the row above it among its day and unit (first, when
+    // none is above), so writing the master back and merging again leaves it where the clerk put it.
+    if (row.key === null) row.order = (lastOrder.get(group) ?? 0) + HAND_ROW_STEP;
+    lastOrder.set(group, row.order);
+    rows.push(row);
   }
   return rows;
 }
+
+/** Less than the step between two merged rows' 来源行, for up to a thousand hand-typed rows in a row. */
+const HAND_ROW_STEP = 0.001;
 
 type Columns = Map<string, number>;
 
@@ -97,7 +108,7 @@ function rowFrom(cells: ReadonlyArray<Cell | null | undefined>, header: MasterHe
     problems: text(MASTER_HEADERS.problems),
     sourceFile: provenance.sourceFile,
     key: key === "" ? null : key,
-    // Rows typed by hand keep their place among equals by their row in the master.
+    // Rows typed by hand get their place from readMasterRows.
     order: key !== "" && Number.isInteger(sourceRow) && sourceRow > 0 ? sourceRow : row0 + 1,
     ...(extras.length > 0 ? { extras: Object.fromEntries(extras.map(([name, col]) => [name, cellText(cells[col])])) } : {}),
   };
