@@ -4,29 +4,35 @@ import { createCheckPool, type CheckPool } from "../src/cli/checkPool";
 import type { CheckOptions } from "../src/core/checkWorkbook";
 import type { FileReport } from "../src/core/fileReport";
 import { checkFile } from "../src/files/checkFile";
-import { ABORT_MARK } from "./support/abortingChecker";
+import { MISBEHAVE } from "./support/misbehavingChecker";
 import { runCli } from "./support/cli";
 
 /**
- * The check pool: files are checked in child processes, so a file on which SheetJS never returns ends as a report
- * after the time limit, and a checker that V8 aborts costs only its own file, while the others are checked as usual.
+ * The check pool: files are checked in child processes, so a file on which the parser does not return ends as a
+ * report after the time limit, and a checker that V8 aborts or that runs out of memory costs only its own file,
+ * while the others are checked as usual.
  *
- * test/fixtures/hostile/biff5-hang.xls is such a file (see the README beside it): a one-byte change to a corpus
- * .xls makes SheetJS loop over 587 million properties, growing its heap until Node runs out of memory.
+ * The command line is driven with test/fixtures/hostile/xls-slow-parse.xls, on which SheetJS spends about 20 s
+ * before giving up (see the README beside it). The pool itself is driven with a checker that misbehaves on cue
+ * (test/support/misbehavingChecker.ts), since every real file that hung or killed a checker is now refused at its
+ * root.
  */
 
 const root = path.resolve(__dirname, "..");
 const RETURNS = "test/fixtures/returns";
-const HANG = "test/fixtures/hostile/biff5-hang.xls";
+const SLOW = "test/fixtures/hostile/xls-slow-parse.xls";
 const CLEAN = `${RETURNS}/01-city-clean.xlsx`;
 const MISTAKES = `${RETURNS}/07-city-typical-mistakes.xlsx`;
-const ABORTING_CHECKER = path.join(root, "test/support/abortingChecker.ts");
+const MISBEHAVING_CHECKER = path.join(root, "test/support/misbehavingChecker.ts");
+const HANG = `${RETURNS}/${MISBEHAVE.hang}.xlsx`;
+/** A file name the misbehaving checker acts on, with a clean return's bytes. */
+const bytesFor = (file: string) => bytesOf(file.includes("-the-checker") ? CLEAN : file);
 const bytesOf = (file: string) => new Uint8Array(readFileSync(path.join(root, file)));
 const hasChinese = /[\u4e00-\u9fff]/;
 
 describe("huizong validate with a file that hangs the reader", () => {
   it("stops that file at the time limit and reports the others as usual", async () => {
-    const files = [CLEAN, HANG, MISTAKES];
+    const files = [CLEAN, SLOW, MISTAKES];
     const started = Date.now();
     const { code: exitCode, stdout, stderr } = await runCli(["validate", ...files, "--json"], { HUIZONG_READ_TIMEOUT_MS: "3000" });
     const seconds = (Date.now() - started) / 1000;
@@ -38,7 +44,7 @@ describe("huizong validate with a file that hangs the reader", () => {
     const [clean, hung, mistakes] = reports;
     expect(hung).toMatchObject({ status: "unreadable", issues: [{ severity: "error", code: "read-timeout" }] });
     expect(hung?.issues[0]?.message).toMatch(hasChinese);
-    expect(stderr).toContain(HANG);
+    expect(stderr).toContain(SLOW);
     // The good files are reported exactly as an inline check reports them.
     expect(clean).toEqual(checkFile(bytesOf(CLEAN), CLEAN).report);
     expect(mistakes).toEqual(checkFile(bytesOf(MISTAKES), MISTAKES).report);
@@ -65,9 +71,9 @@ describe("check pool", () => {
     const files = [...fixtures, HANG, ...fixtures, ...fixtures];
     const options: CheckOptions = {};
     // The hanging file holds up the first checker long enough for the second to start.
-    pool = createCheckPool({ workers: 2, timeoutMs: 3000, log });
+    pool = createCheckPool({ workers: 2, timeoutMs: 3000, entry: MISBEHAVING_CHECKER, log });
     const active = pool;
-    const results = await Promise.all(files.map((file) => active.check(bytesOf(file), file, options)));
+    const results = await Promise.all(files.map((file) => active.check(bytesFor(file), file, options)));
 
     const hangAt = files.indexOf(HANG);
     expect(results[hangAt]?.report).toMatchObject({ file: HANG, status: "unreadable", issues: [{ code: "read-timeout" }] });
@@ -76,10 +82,9 @@ describe("check pool", () => {
   }, 60_000);
 
   it("gives up on a file after the time limit and checks the next one in a fresh checker", async () => {
-    pool = createCheckPool({ workers: 1, timeoutMs: 5000, log });
+    pool = createCheckPool({ workers: 1, timeoutMs: 5000, entry: MISBEHAVING_CHECKER, log });
     const started = Date.now();
-    const [hung, next] = await Promise.all([pool.check(bytesOf(HANG), HANG, {}), pool.check(bytesOf(CLEAN), CLEAN, {})]);
-    // The fixture still hangs the reader for at least 5 s (if SheetJS learns to refuse it, find another).
+    const [hung, next] = await Promise.all([pool.check(bytesFor(HANG), HANG, {}), pool.check(bytesOf(CLEAN), CLEAN, {})]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
     expect(hung?.report).toMatchObject({ file: HANG, status: "unreadable", issues: [{ code: "read-timeout" }] });
     expect(next).toEqual(checkFile(bytesOf(CLEAN), CLEAN, {}));
@@ -87,8 +92,9 @@ describe("check pool", () => {
   }, 60_000);
 
   it("reports a file whose checker runs out of memory (V8 aborts it) as corrupt", async () => {
-    pool = createCheckPool({ workers: 1, maxOldGenerationMb: 128, timeoutMs: 30_000, log });
-    const { report } = await pool.check(bytesOf(HANG), HANG, {});
+    pool = createCheckPool({ workers: 1, maxOldGenerationMb: 128, timeoutMs: 30_000, entry: MISBEHAVING_CHECKER, log });
+    const hungry = `${RETURNS}/${MISBEHAVE.exhaustMemory}.xlsx`;
+    const { report } = await pool.check(bytesFor(hungry), hungry, {});
     expect(report).toMatchObject({ status: "unreadable", issues: [{ code: "corrupt" }] });
     expect(logged).toEqual([expect.stringContaining("memory limit")]);
   }, 60_000);
@@ -105,11 +111,11 @@ describe("check pool", () => {
   }, 60_000);
 
   it("survives a checker that V8 aborts: that file is corrupt, every other file keeps its result", async () => {
-    pool = createCheckPool({ workers: 2, entry: ABORTING_CHECKER, log });
+    pool = createCheckPool({ workers: 2, entry: MISBEHAVING_CHECKER, log });
     const active = pool;
-    const doomed = `${RETURNS}/${ABORT_MARK}.xlsx`;
+    const doomed = `${RETURNS}/${MISBEHAVE.abort}.xlsx`;
     const files = [CLEAN, MISTAKES, doomed, CLEAN, MISTAKES];
-    const results = await Promise.all(files.map((file) => active.check(bytesOf(file === doomed ? CLEAN : file), file, {})));
+    const results = await Promise.all(files.map((file) => active.check(bytesFor(file), file, {})));
     expect(results[2]?.report).toMatchObject({ file: doomed, status: "unreadable", issues: [{ code: "corrupt" }] });
     const others = files.filter((file) => file !== doomed);
     expect(results.filter((_, index) => index !== 2)).toEqual(others.map((file) => checkFile(bytesOf(file), file, {})));

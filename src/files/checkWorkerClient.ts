@@ -1,11 +1,11 @@
 /**
  * Checks picked files on a Web Worker with a time limit, so that no file can freeze the task pane.
  *
- * Some damaged .xls files send SheetJS into a loop for over a minute (test/fixtures/hostile/biff5-hang.xls, as in
- * test/readerPool.test.ts), and a synchronous parse cannot be interrupted: on the pane's thread it freezes the
+ * Some damaged files send SheetJS into a long loop (test/fixtures/hostile/ holds those found, most now refused by
+ * their structure first), and a synchronous parse cannot be interrupted: on the pane's thread it freezes the
  * pane, on a worker only the worker stops. So one worker checks the files one after another; a file that runs past
  * the limit ends as an `unreadable` report (`read-timeout`, or `corrupt` when the worker failed), a fresh worker
- * takes the next file, and the run goes on, as the command line does on worker threads (src/cli/checkPool.ts).
+ * takes the next file, and the run goes on, as the command line does with checker processes (src/cli/checkPool.ts).
  * Where no worker will start, the files are checked in the page as before.
  */
 import type { CheckOptions } from "../core/checkWorkbook";
@@ -17,9 +17,9 @@ import type { CheckRequest, CheckResponse } from "./checkWorker.browser";
 /**
  * As the command line's (src/cli/checkPool.ts). Here it is also the only bound on a runaway parse's memory: a Web
  * Worker gets no heap limit of its own. Measured in Chromium on a 2-core machine: the largest file the reader
- * accepts (18.6 MB, a million cells) takes 10-11 s on the worker; on biff5-hang.xls the worker grows 100-200 MB/s
- * and, at V8's heap limit, takes the whole tab down: after ~95 s with a 4 GB heap, ~55 s with 2 GB, ~21 s with
- * 1 GB (`--max-old-space-size`; V8 sizes the heap from the RAM, so 1 GB is a PC with about 4 GB).
+ * accepts (18.6 MB, a million cells) takes 10-11 s on the worker; on biff5-hang.xls (before its property sets
+ * were skipped) the worker grew 100-200 MB/s and, at V8's heap limit, took the whole tab down: after ~95 s with a
+ * 4 GB heap, ~55 s with 2 GB, ~21 s with 1 GB (`--max-old-space-size`; V8 sizes the heap from the RAM).
  */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 

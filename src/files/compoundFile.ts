@@ -16,11 +16,22 @@ const NO_STREAM = 0xffffffff;
 const TYPE_STORAGE = 1;
 const TYPE_STREAM = 2;
 const TYPE_ROOT = 5;
+/** The document-property streams ([MS-OLEPS]): title, author, company. Nothing a return's check needs. */
+const PROPERTY_SET_STREAMS = new Set(["\u0005SummaryInformation", "\u0005DocumentSummaryInformation"]);
 
 /** What sniffing needs from a compound file: its entry names, or the damage that makes reading it unsafe. */
-export type CompoundFileDirectory = { ok: true; names: Set<string> } | { ok: false; damage: string };
+export type CompoundFileDirectory =
+  | {
+      ok: true;
+      names: Set<string>;
+      /** Where the directory entries of the document-property streams start (see withoutPropertySets). */
+      propertySetEntries: number[];
+    }
+  | { ok: false; damage: string };
 
 interface DirectoryEntry {
+  /** Offset of the 128-byte entry in the file. */
+  at: number;
   name: string;
   type: number;
   left: number;
@@ -68,7 +79,8 @@ export function readCompoundDirectory(bytes: Uint8Array): CompoundFileDirectory 
 
   const names = new Set<string>();
   for (const entry of entries) if (entry.name) names.add(entry.name.toLowerCase());
-  return { ok: true, names };
+  const propertySetEntries = entries.filter((entry) => PROPERTY_SET_STREAMS.has(entry.name)).map((entry) => entry.at);
+  return { ok: true, names, propertySetEntries };
 }
 
 /** The FAT of a compound file: where each sector's chain goes next, read only where the file has the bytes. */
@@ -137,6 +149,7 @@ function readEntry(bytes: Uint8Array, reader: ByteReader, at: number): Directory
   let name = "";
   if (known) for (let p = at; p < at + nameBytes - 2; p += 2) name += String.fromCharCode(reader.u16(p));
   return {
+    at,
     name,
     type: known ? type : 0,
     left: reader.u32(at + 68),
@@ -163,4 +176,20 @@ function findTreeLoop(entries: readonly DirectoryEntry[]): number | undefined {
     pending.push(entry.left, entry.right, entry.child);
   }
   return undefined;
+}
+
+/**
+ * The file with its document-property streams renamed, so the spreadsheet library does not parse them. SheetJS
+ * trusts the property count a property set declares: one changed byte (587 million properties) keeps it busy for
+ * most of a minute and gigabytes, in Excel 95 .xls and WPS .et files alike. Nothing we check is in them. The entry's
+ * first name character (U+0005, which marks a property set) becomes "_"; the original bytes are not changed.
+ */
+export function withoutPropertySets(bytes: Uint8Array, entryOffsets: readonly number[]): Uint8Array {
+  if (entryOffsets.length === 0) return bytes;
+  const copy = bytes.slice();
+  for (const at of entryOffsets) {
+    copy[at] = 0x5f;
+    copy[at + 1] = 0x00;
+  }
+  return copy;
 }

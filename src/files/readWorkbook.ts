@@ -16,7 +16,8 @@ import * as XLSX from "@e965/xlsx";
 import * as cptable from "@e965/xlsx/dist/cpexcel.full";
 import type { RawWorkbook } from "../core/rawSheet";
 import { latin1, startsWith } from "./byteReader";
-import { readCompoundDirectory } from "./compoundFile";
+import { readCompoundDirectory, withoutPropertySets } from "./compoundFile";
+import { odsExpansionProblem } from "./odsExpansion";
 import { odsHiddenSheets } from "./odsVisibility";
 import { classifyLibraryError, formatBytes, readFailure, type LooksLike, type ReadFailure } from "./readErrors";
 import { toRawWorkbook } from "./sheetConversion";
@@ -49,7 +50,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLi
   }
   const source = sniff(bytes, extensionOf(fileName), limits);
   if ("ok" in source) return source;
-  const parsed = parseWithLibrary(source);
+  const parsed = parseWithLibrary(source, limits);
   if ("ok" in parsed) return parsed;
   const workbook = toRawWorkbook(parsed.workbook, parsed.odsHidden, limits);
   if ("ok" in workbook) return workbook;
@@ -199,7 +200,7 @@ function sniffCompoundFile(bytes: Uint8Array, ext: string): Source | ReadFailure
   if (has("EncryptionInfo") || has("EncryptedPackage")) {
     return readFailure("encrypted", "a password-protected Office Open XML file (.xlsx inside an encrypted OLE container)");
   }
-  if (has("Workbook") || has("Book")) return { format, data: bytes };
+  if (has("Workbook") || has("Book")) return { format, data: withoutPropertySets(bytes, directory.propertySetEntries) };
   if (has("WordDocument")) return readFailure("not-a-spreadsheet", "a Word 97-2003 document (.doc)", "word");
   if (has("PowerPoint Document")) return readFailure("not-a-spreadsheet", "a PowerPoint 97-2003 presentation (.ppt)", "powerpoint");
   if ([...names].some((name) => name.startsWith("__substg1.0_"))) return readFailure("not-a-spreadsheet", "an Outlook message (.msg)", "email");
@@ -257,26 +258,30 @@ interface ParsedBook {
 }
 
 /** The only place that calls the spreadsheet libraries, and the only try/catch around them. */
-function parseWithLibrary(source: Source): ParsedBook | ReadFailure {
+function parseWithLibrary(source: Source, limits: ReadLimits): ParsedBook | ReadFailure {
   try {
-    return withLibraryNoiseMuted(() => parseSource(source));
+    return withLibraryNoiseMuted(() => parseSource(source, limits));
   } catch (error) {
     return classifyLibraryError(error);
   }
 }
 
-/** Throws whatever the libraries throw; parseWithLibrary catches. */
-function parseSource(source: Source): ParsedBook {
+/** Throws whatever the libraries throw; parseWithLibrary catches. OpenDocument is measured before it is expanded. */
+function parseSource(source: Source, limits: ReadLimits): ParsedBook | ReadFailure {
   if ("text" in source) {
+    const expansion = source.format === "ods" ? odsExpansionProblem([source.text], limits.maxCells) : undefined;
+    if (expansion) return expansion;
     // raw: CSV and HTML values stay the text the unit typed: `4/22`, `13816261234`, `0533-3188608`.
     const workbook = XLSX.read(source.text, { ...READ_OPTIONS, type: "string", raw: true });
     return { workbook, odsHidden: source.format === "ods" ? odsHiddenSheets(source.text) : undefined };
   }
   if ("data" in source) return { workbook: XLSX.read(source.data, { ...READ_OPTIONS, type: "array" }), odsHidden: undefined };
   const { zip, files } = repackUncompressed(source.zip);
+  const odsParts = source.format === "ods" ? ["content.xml", "styles.xml"].map((name) => new TextDecoder().decode(files.get(name))) : [];
+  const expansion = odsExpansionProblem(odsParts, limits.maxCells);
+  if (expansion) return expansion;
   const workbook = XLSX.read(zip, { ...READ_OPTIONS, type: "array" });
-  const contentXml = files.get("content.xml");
-  const odsHidden = source.format === "ods" && contentXml ? odsHiddenSheets(new TextDecoder().decode(contentXml)) : undefined;
+  const odsHidden = source.format === "ods" ? odsHiddenSheets(odsParts[0] ?? "") : undefined;
   return { workbook, odsHidden };
 }
 
