@@ -3,7 +3,7 @@ import { chmodSync, chownSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, 
 import os from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readMasterState } from "../src/core/merge/masterState";
 import { readWorkbook } from "../src/files/readWorkbook";
 import { runCli } from "./support/cli";
@@ -130,18 +130,27 @@ describe("a master that is not one", () => {
 });
 
 describe("content the writer cannot keep", () => {
-  it("is named before anything is written, and written over only with --force", async () => {
+  it("keeps charts and pivot tables elsewhere as they are, and asks before rewriting a sheet the clerk drew on", async () => {
     const dir = folder();
     const master = await newMaster(dir, CITY);
     const files = unzipSync(new Uint8Array(readFileSync(master)));
     files["xl/charts/chart1.xml"] = strToU8("<c:chartSpace/>");
     files["xl/pivotTables/pivotTable1.xml"] = strToU8("<pivotTableDefinition/>");
     writeFileSync(master, zipSync(files));
-    const before = readFileSync(master);
+    const kept = await merge([DISTRICT, "-o", master]);
+    expect(kept.code).toBe(0);
+    expect(strFromU8(unzipSync(new Uint8Array(readFileSync(master)))["xl/charts/chart1.xml"] ?? new Uint8Array())).toBe("<c:chartSpace/>");
 
+    const workbook = new Workbook();
+    await workbook.xlsx.load(readFileSync(master) as unknown as ArrayBuffer);
+    const schedule = workbook.getWorksheet("活动汇总");
+    if (!schedule) throw new Error("no 活动汇总");
+    schedule.getCell("P2").note = "已电话核对";
+    writeFileSync(master, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const before = readFileSync(master);
     const refused = await runCli(["merge", DISTRICT, "-o", master]);
     expect(refused.code).toBe(2);
-    expect(refused.stdout).toContain("合并后无法保留的内容：图表或图表工作表、数据透视表");
+    expect(refused.stdout).toContain("“活动汇总”表上有批注");
     expect(refused.stdout).toContain("--force");
     expect(readFileSync(master).equals(before)).toBe(true);
 

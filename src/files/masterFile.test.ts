@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Workbook } from "exceljs";
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { CampaignSettings } from "../core/campaign";
 import { incomingReturn, type IncomingReturn } from "../core/merge/merge";
 import { readMasterState } from "../core/merge/masterState";
@@ -189,19 +189,31 @@ describe("masterFileProblems", () => {
     expect(masterFileProblems({ bytes, fileName: "汇总表.xlsx" })).toEqual([]);
   });
 
-  it("names content the writer would drop, each kind once, and asks for confirmation", async () => {
+  it("names content on the sheets a merge rewrites, by sheet, and asks for confirmation", async () => {
     const master = await newMaster([returned(CITY)]);
-    const bytes = withParts(master.bytes, {
-      "xl/charts/chart1.xml": "<c:chartSpace/>",
-      "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>",
-      "xl/vbaProject.bin": "VBA",
-      "xl/drawings/drawing9.xml": '<xdr:wsDr><xdr:twoCellAnchor><xdr:sp macro=""><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>',
-      "xl/drawings/vmlDrawing9.vml": '<xml><v:shape><x:ClientData ObjectType="Checkbox"/></v:shape></xml>',
-    });
-    expect(unkeptContent(bytes)).toEqual(["charts", "pivot-tables", "shapes", "form-controls", "macros"]);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(new Uint8Array(master.bytes).buffer);
+    const schedule = workbook.getWorksheet("活动汇总");
+    if (!schedule) throw new Error("no 活动汇总");
+    schedule.getCell("P2").note = "核对过";
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    schedule.addImage(workbook.addImage({ base64: png, extension: "png" }), "R2:S3");
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(unkeptContent(bytes, ["活动汇总", "报送情况"])).toEqual([{ sheet: "活动汇总", kinds: ["drawings", "notes"] }]);
     const problems = masterFileProblems({ bytes, fileName: "四月汇总.xlsx" });
     expect(problems).toEqual([{ code: "content-not-kept", needsConfirmation: true, message: expect.stringContaining("四月汇总.xlsx") }]);
-    expect(problems[0]?.message).toContain("图表或图表工作表、数据透视表、形状、文本框或 SmartArt 图形、窗体控件或 ActiveX 控件、宏（VBA）");
+    expect(problems[0]?.message).toContain("“活动汇总”表上有图表、图片或形状、批注");
+  });
+
+  it("keeps charts, pivot tables and macros on other sheets without asking: the writer leaves those parts as they are", async () => {
+    const master = await newMaster([returned(CITY)]);
+    const bytes = withParts(master.bytes, { "xl/charts/chart1.xml": "<c:chartSpace/>", "xl/pivotTables/pivotTable1.xml": "<pivotTableDefinition/>", "xl/vbaProject.bin": "VBA" });
+    expect(masterFileProblems({ bytes, fileName: "汇总表.xlsx" })).toEqual([]);
+    const merged = await mergeIntoMasterFile({ bytes, fileName: "汇总表.xlsx" }, [returned(DISTRICT)], { roster: undefined, campaign: undefined });
+    if (!merged.ok) throw new Error(merged.message);
+    const parts = unzipSync(merged.bytes);
+    expect(strFromU8(parts["xl/charts/chart1.xml"] ?? new Uint8Array())).toBe("<c:chartSpace/>");
+    expect(strFromU8(parts["xl/vbaProject.bin"] ?? new Uint8Array())).toBe("VBA");
   });
 
   it("names a 活动汇总 of the clerk's own, and a workbook that is no master, for confirmation", async () => {

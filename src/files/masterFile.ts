@@ -3,19 +3,22 @@
  * new .xlsx bytes. One path for both front doors that work on files: `huizong merge` writes the bytes to disk, the
  * pane opened in a plain browser offers them as a download, so the two give the same workbook from the same inputs.
  *
- * Browser-safe (no Node APIs). It pulls in ExcelJS through writeWorkbook: the pane loads it with `await import`.
+ * Browser-safe (no Node APIs). Written by this project's own SpreadsheetML writer (src/files/spreadsheetml/).
  */
 import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
 import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
 import { masterSheetProblems, type MasterSheetProblem } from "../core/merge/masterCheck";
+import { MASTER_SHEET_NAME, STATUS_SHEET_NAME } from "../core/merge/masterRow";
 import { readMasterState, type MasterState } from "../core/merge/masterState";
+import { SETTINGS_SHEET_NAME } from "../core/workbookSettings";
 import { masterWorkbookPlan } from "../core/plans/masterPlan";
 import type { Roster } from "../core/roster";
 import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
 import { readFailureMessage } from "./checkFile";
 import { unkeptContent } from "./masterPackage";
 import { readWorkbook } from "./readWorkbook";
-import { writeIntoWorkbook, writeWorkbook } from "./writeWorkbook";
+import { replacePlanSheets } from "./spreadsheetml/replacePlanSheets";
+import { writePlanWorkbook } from "./spreadsheetml/writePlanWorkbook";
 
 /** A master file as picked or found on disk: its bytes, and the name messages call it by. */
 export interface MasterFileInput {
@@ -90,13 +93,15 @@ export function masterFileProblems(existing: MasterFileInput): MasterFileProblem
         return { code: problem.code, needsConfirmation: false, message: guard.keyColumnMissing(file) };
     }
   });
-  const unkept = unkeptContent(existing.bytes);
-  if (unkept.length > 0) {
-    const kinds = unkept.map((kind) => guard.contentKinds[kind]).join("、");
-    problems.push({ code: "content-not-kept", needsConfirmation: true, message: guard.contentNotKept(file, kinds) });
+  for (const { sheet, kinds } of unkeptContent(existing.bytes, MASTER_PLAN_SHEETS)) {
+    const named = kinds.map((kind) => guard.contentKinds[kind]).join("、");
+    problems.push({ code: "content-not-kept", needsConfirmation: true, message: guard.contentNotKept(file, sheet, named) });
   }
   return problems;
 }
+
+/** The sheets a merge writes into an existing workbook, replacing those of the same name. */
+const MASTER_PLAN_SHEETS = [MASTER_SHEET_NAME, STATUS_SHEET_NAME, SETTINGS_SHEET_NAME];
 
 /**
  * `huizong merge`'s merge, on bytes: the existing master's rows, roster and week are read back, the returns merged
@@ -112,7 +117,8 @@ export function masterFileProblems(existing: MasterFileInput): MasterFileProblem
  * `result.files`.
  *
  * Refuses, with the command line's messages: "master-unreadable" when no reader can open the existing file;
- * "master-not-updatable" when it reads but ExcelJS cannot load it to write into (e.g. .xls, .ods, an odd .xlsx).
+ * "master-not-updatable" when it reads but is not an .xlsx package the writer can update (e.g. .xls, .ods, Strict
+ * Open XML).
  */
 export async function mergeIntoMasterFile(
   existing: MasterFileInput | undefined,
@@ -131,13 +137,14 @@ export async function mergeIntoMasterFile(
   let bytes: Uint8Array;
   if (existing) {
     try {
-      bytes = await writeIntoWorkbook(existing.bytes, plan);
+      // Only the master's own sheets are written; every other part of the workbook stays as it was.
+      bytes = replacePlanSheets(existing.bytes, plan);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { ok: false, code: "master-not-updatable", message: say.masterNotUpdatable(existing.fileName, reason) };
     }
   } else {
-    bytes = await writeWorkbook(plan);
+    bytes = writePlanWorkbook(plan);
   }
   return { ok: true, bytes, result, rowsBefore: state.rows.length, campaign };
 }

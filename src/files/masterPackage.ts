@@ -1,72 +1,48 @@
 /**
- * What an existing .xlsx holds that writing it back through ExcelJS would lose, judged from the parts of its zip
- * package. ExcelJS keeps cells, styles, tables, validations, conditional formats, notes and pictures, and drops
- * everything below: a merge into such a workbook must say so before it writes. Browser-safe (no Node APIs).
+ * What writing the master into an existing .xlsx would lose. The writer (spreadsheetml/replacePlanSheets) keeps
+ * every part of the package but the sheets it replaces: charts, pivot tables, pictures and macros elsewhere stay
+ * byte for byte. What the clerk put on the replaced sheets themselves (a chart or picture drawn on 活动汇总, notes on
+ * 报送情况) goes with them, and a merge must say so before it writes. Browser-safe (no Node APIs).
  */
-import { strFromU8, unzipSync } from "fflate";
+import { ExistingPackage } from "./spreadsheetml/existingPackage";
+import { ExistingWorkbook } from "./spreadsheetml/workbookEdit";
 
-export type UnkeptContent =
-  | "charts"
-  | "pivot-tables"
-  | "shapes"
-  | "form-controls"
-  | "macros"
-  | "slicers"
-  | "external-links"
-  | "threaded-comments"
-  | "data-connections"
-  | "embedded-objects";
+export type UnkeptContent = "drawings" | "notes" | "pivot-tables" | "tables";
 
-/** Parts that exist only for content ExcelJS does not write back. */
-const UNKEPT_PARTS: ReadonlyArray<[RegExp, UnkeptContent]> = [
-  [/^xl\/(charts|chartsheets)\//i, "charts"],
-  [/^xl\/(pivotTables|pivotCache)\//i, "pivot-tables"],
-  [/^xl\/diagrams\//i, "shapes"],
-  [/^xl\/(ctrlProps|activeX)\//i, "form-controls"],
-  [/^xl\/vbaProject\.bin$/i, "macros"],
-  [/^xl\/(slicers|slicerCaches|timelines|timelineCaches)\//i, "slicers"],
-  [/^xl\/externalLinks\//i, "external-links"],
-  [/^xl\/(threadedComments|persons)\//i, "threaded-comments"],
-  [/^xl\/(connections\.xml$|queryTables\/|model\/)/i, "data-connections"],
-  [/^xl\/embeddings\//i, "embedded-objects"],
+/** The relationships a sheet has for content of its own, by the last word of their type. */
+const CONTENT_RELATIONSHIPS: ReadonlyArray<[RegExp, UnkeptContent]> = [
+  [/\/drawing$/, "drawings"],
+  [/\/(comments|vmlDrawing)$/, "notes"],
+  [/\/pivotTable$/, "pivot-tables"],
 ];
 
-/** Drawings and VML are kept when they hold only pictures and notes; these parts are read to tell. */
-const DRAWING_PART = /^xl\/drawings\/[^/]+\.(xml|vml)$/i;
-/** Drawings are small; anything larger is judged by its name alone rather than unpacked. */
-const MAX_DRAWING_BYTES = 4 * 1024 * 1024;
-
-/**
- * A shape, text box, group or connector in a drawing: ExcelJS keeps only pictures. (Charts and SmartArt sit in
- * graphic frames too, but are named by their own parts above.)
- */
-const SHAPE_ELEMENT = /<(\w+:)?(sp|grpSp|cxnSp)[\s>/]/;
-/** A legacy form control (button, check box, list) in VML; ObjectType="Note" is a note, which ExcelJS keeps. */
-const VML_CONTROL = /ObjectType\s*=\s*"(?!Note")/i;
-
-/**
- * The kinds of content the workbook holds that a write through ExcelJS drops, each named once, in a fixed order.
- * Bytes that are not a zip package hold none of these (and are refused by the writer anyway).
- */
-export function unkeptContent(bytes: Uint8Array): UnkeptContent[] {
-  const found = new Set<UnkeptContent>();
-  let drawings: Record<string, Uint8Array>;
+/** Content on the named sheets that replacing them drops, by sheet, each kind named once; nothing for non-.xlsx. */
+export function unkeptContent(bytes: Uint8Array, replacedSheets: readonly string[]): Array<{ sheet: string; kinds: UnkeptContent[] }> {
+  let pkg: ExistingPackage;
+  let workbook: ExistingWorkbook;
   try {
-    drawings = unzipSync(bytes, {
-      filter: (file) => {
-        for (const [pattern, kind] of UNKEPT_PARTS) if (pattern.test(file.name)) found.add(kind);
-        if (!DRAWING_PART.test(file.name)) return false;
-        if (file.originalSize > MAX_DRAWING_BYTES) found.add("shapes");
-        return file.originalSize <= MAX_DRAWING_BYTES;
-      },
-    });
+    pkg = new ExistingPackage(bytes);
+    workbook = new ExistingWorkbook(pkg.text(pkg.workbookPart) ?? "");
   } catch {
-    return [];
+    return []; // Not a package the writer can update: it refuses the write itself.
   }
-  for (const [name, data] of Object.entries(drawings)) {
-    const text = strFromU8(data);
-    if (/\.vml$/i.test(name) ? VML_CONTROL.test(text) : SHAPE_ELEMENT.test(text)) found.add(/\.vml$/i.test(name) ? "form-controls" : "shapes");
+  const replaced = new Set(replacedSheets.map((name) => name.toLowerCase()));
+  const workbookRelationships = pkg.relationships(pkg.workbookPart);
+  const found: Array<{ sheet: string; kinds: UnkeptContent[] }> = [];
+  for (const sheet of workbook.sheets()) {
+    if (!replaced.has(sheet.name.toLowerCase())) continue;
+    const part = workbookRelationships.find((rel) => rel.id === sheet.relationshipId)?.part;
+    if (!part) continue;
+    const kinds = new Set<UnkeptContent>();
+    let tables = 0;
+    for (const rel of pkg.relationships(part)) {
+      if (/\/table$/.test(rel.type)) tables++;
+      for (const [type, kind] of CONTENT_RELATIONSHIPS) if (type.test(rel.type)) kinds.add(kind);
+    }
+    // The master's own sheets carry one table each, which the merge writes again; any other table is the clerk's.
+    if (tables > 1) kinds.add("tables");
+    const order: UnkeptContent[] = ["drawings", "notes", "pivot-tables", "tables"];
+    if (kinds.size > 0) found.push({ sheet: sheet.name, kinds: order.filter((kind) => kinds.has(kind)) });
   }
-  const order = UNKEPT_PARTS.map(([, kind]) => kind);
-  return [...found].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return found;
 }

@@ -141,19 +141,13 @@ export const masterGuardMessages = {
     `${file} 既是 -o 指定的汇总表，又在要合并的文件之中，而且它不是 Huizong 汇总表（像是单位报回的表），合并会改写它。`,
   foreignSheet: (file: string, sheet: string) =>
     `${file} 中名为“${sheet}”的工作表不是 Huizong 写入的样子（自建的表，或表头被删改）：合并会用汇总结果替换这张表，其中原有内容将丢失。`,
-  contentNotKept: (file: string, kinds: string) =>
-    `${file} 中有合并后无法保留的内容：${kinds}。写入后这些内容会丢失（各工作表的数据和格式仍会保留）。`,
+  contentNotKept: (file: string, sheet: string, kinds: string) =>
+    `${file} 的“${sheet}”表上有${kinds}：合并会重写这张表，这些内容将随之丢失（其他工作表及其图表、透视表等都会原样保留）。`,
   contentKinds: {
-    charts: "图表或图表工作表",
+    drawings: "图表、图片或形状",
+    notes: "批注",
     "pivot-tables": "数据透视表",
-    shapes: "形状、文本框或 SmartArt 图形",
-    "form-controls": "窗体控件或 ActiveX 控件",
-    macros: "宏（VBA）",
-    slicers: "切片器或日程表",
-    "external-links": "外部工作簿链接",
-    "threaded-comments": "新式批注（会话批注）",
-    "data-connections": "数据连接、查询或数据模型",
-    "embedded-objects": "嵌入的对象（如 Word 文档、PDF）",
+    tables: "另建的表格",
   },
   keyColumnMissing: (file: string) =>
     `${file} 的“活动汇总”缺少隐藏的“汇总标识”列（可能被删除了）：已按“报送单位”“层级”“来源文件”认出以前合并的行，` +

@@ -1,0 +1,83 @@
+/**
+ * The rules a plan puts on ranges, as worksheet XML: data validations (within Excel's limits on messages and
+ * lists) and conditional formats, each over one range.
+ */
+import { isoDateToSerial } from "../../core/calendarDate";
+import type { ConditionalFormatPlan, DataValidationPlan, StyleName, ValidationRule } from "../../core/plans/sheetPlan";
+import { escapeAttribute, escapeFormula, rangeRef } from "./xml";
+
+/** Excel's limits on validation messages; a longer one makes Excel repair the file and drop the validation. */
+const MAX_TITLE = 32;
+const MAX_MESSAGE = 255;
+
+/**
+ * `<dataValidations>`, or nothing. Every validation allows blanks (the template's empty rows must not show errors)
+ * and shows both its prompt and its error.
+ *
+ * @throws Error for an inline list item holding a comma, or a list longer than Excel's 255 characters.
+ */
+export function dataValidationsXml(validations: readonly DataValidationPlan[]): string {
+  if (validations.length === 0) return "";
+  const items = validations.map((plan) => {
+    const { type, operator, formulae } = validationRule(plan.rule);
+    // In the order the ExcelJS writer wrote them, so that tests reading the part as text read either writer's.
+    const attributes = [
+      `type="${type}"`,
+      operator ? `operator="${operator}"` : "",
+      'allowBlank="1" showInputMessage="1"',
+      `promptTitle="${escapeAttribute(clip(plan.prompt.title, MAX_TITLE))}"`,
+      `prompt="${escapeAttribute(clip(plan.prompt.message, MAX_MESSAGE))}"`,
+      'showErrorMessage="1"',
+      `errorStyle="${plan.errorStyle}"`,
+      `errorTitle="${escapeAttribute(clip(plan.error.title, MAX_TITLE))}"`,
+      `error="${escapeAttribute(clip(plan.error.message, MAX_MESSAGE))}"`,
+      `sqref="${rangeRef(plan.range)}"`,
+    ].filter(Boolean);
+    const formulaXml = formulae.map((formula, i) => `<formula${i + 1}>${escapeFormula(formula)}</formula${i + 1}>`).join("");
+    return `<dataValidation ${attributes.join(" ")}>${formulaXml}</dataValidation>`;
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+function validationRule(rule: ValidationRule): { type: string; operator?: string; formulae: string[] } {
+  switch (rule.type) {
+    case "dateBetween":
+      // `between` is the default operator; Excel leaves it out, and so does this.
+      return { type: "date", formulae: [String(isoDateToSerial(rule.from)), String(isoDateToSerial(rule.to))] };
+    case "wholeNumberAtLeast":
+      return { type: "whole", operator: "greaterThanOrEqual", formulae: [String(rule.min)] };
+    case "textLengthAtLeast":
+      return { type: "textLength", operator: "greaterThanOrEqual", formulae: [String(rule.min)] };
+    case "list":
+      return { type: "list", formulae: [listFormula(rule.items)] };
+  }
+}
+
+/** An inline list: `"a,b,c"`, commas separating items, so an item cannot hold one; Excel caps it at 255. */
+function listFormula(items: readonly string[]): string {
+  const bad = items.find((item) => item.includes(","));
+  if (bad !== undefined) throw new Error(`list item ${bad} contains a comma, which an inline Excel list cannot hold`);
+  const formula = `"${items.map((item) => item.replace(/"/g, '""')).join(",")}"`;
+  if (formula.length > MAX_MESSAGE + 2) throw new Error(`list of ${items.length} items is longer than Excel's 255 characters`);
+  return formula;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * One `<conditionalFormatting>` per planned format, priorities 1, 2, … in plan order (the first wins where two
+ * overlap, as Excel orders them).
+ *
+ * @param dxfId the differential format of a palette style, from the workbook's style registry.
+ */
+export function conditionalFormatsXml(formats: readonly ConditionalFormatPlan[], dxfId: (style: StyleName) => number): string {
+  return formats
+    .map(
+      (format, i) =>
+        `<conditionalFormatting sqref="${rangeRef(format.range)}"><cfRule type="expression" dxfId="${dxfId(format.style)}" priority="${i + 1}">` +
+        `<formula>${escapeFormula(format.formula)}</formula></cfRule></conditionalFormatting>`,
+    )
+    .join("");
+}
