@@ -26,6 +26,9 @@ const cases: Array<[string, ReadFailureCode]> = [
   ["xlsx-dangling-shared-string.xlsx", "corrupt"],
   ["ods-rows-repeated-forever.ods", "corrupt"],
   ["ods-decimal-places-1e308.ods", "corrupt"],
+  ["xls-slow-parse.xls", "corrupt"],
+  ["xlsx-rowless-cell-hides-far-cell.xlsx", "corrupt"],
+  ["xlsx-one-sheet-listed-300-times.xlsx", "corrupt"],
 ];
 
 /** Files whose poison sits in what we never read (document properties): read, quickly, as what they are. */

@@ -19,6 +19,7 @@ import { latin1, startsWith } from "./byteReader";
 import { readCompoundDirectory, withoutPropertySets } from "./compoundFile";
 import { odsExpansionProblem } from "./odsExpansion";
 import { odsHiddenSheets } from "./odsVisibility";
+import { sheetListProblem } from "./xlsxSheetParts";
 import { classifyLibraryError, formatBytes, readFailure, type LooksLike, type ReadFailure } from "./readErrors";
 import { toRawWorkbook } from "./sheetConversion";
 import { decodeText } from "./textDecoding";
@@ -278,7 +279,7 @@ function parseSource(source: Source, limits: ReadLimits): ParsedBook | ReadFailu
   if ("data" in source) return { workbook: XLSX.read(source.data, { ...READ_OPTIONS, type: "array" }), odsHidden: undefined };
   const { zip, files } = repackUncompressed(source.zip);
   const odsParts = source.format === "ods" ? ["content.xml", "styles.xml"].map((name) => new TextDecoder().decode(files.get(name))) : [];
-  const expansion = odsExpansionProblem(odsParts, limits.maxCells);
+  const expansion = source.format === "ods" ? odsExpansionProblem(odsParts, limits.maxCells) : sheetListProblem(files);
   if (expansion) return expansion;
   const workbook = XLSX.read(zip, { ...READ_OPTIONS, type: "array" });
   const odsHidden = source.format === "ods" ? odsHiddenSheets(odsParts[0] ?? "") : undefined;

@@ -102,7 +102,7 @@ function extentOf(sheet: XLSX.WorkSheet): { rows: number; columns: number } {
     // Dense rows: the array's length is the last row holding a cell; each row's length its last column.
     forEachPresent(data, (cells, row) => {
       if (cells.length === 0) return;
-      rows = row + 1;
+      rows = Math.max(rows, row + 1);
       columns = Math.max(columns, cells.length);
     });
     return { rows, columns };
@@ -139,7 +139,8 @@ function forEachPresent<T>(items: ReadonlyArray<T | undefined | null>, visit: (i
   for (const key of Object.keys(items)) {
     const index = Number(key);
     const item = items[index];
-    if (Number.isInteger(index) && item != null) visit(item, index);
+    // A cell written without a row number (`<c r="A">`) lands at -1: it is no place in the sheet.
+    if (Number.isInteger(index) && index >= 0 && item != null) visit(item, index);
   }
 }
 

@@ -2,7 +2,7 @@
  * The task pane reads picked files on a Web Worker (src/files/checkWorkerClient.ts), in Chromium:
  *
  * - the production build (dist/) bundles the worker as a chunk of its own, the pane merges returned files on it,
- *   and while test/fixtures/hostile/xls-slow-parse.xls holds the worker (SheetJS spends about 20 s on it) the pane
+ *   and while a slow return holds the worker (test/support/slowReturn.ts: 100,000 rows, seconds to read) the pane
  *   stays responsive and 取消 stops at once;
  * - src/files/readReturns.ts and the worker bundled alone with esbuild (readWorkerEntry.ts), with a short time
  *   limit: the hanging file ends as a `read-timeout` report and the next file is read on a fresh worker, while the
@@ -18,6 +18,7 @@ import { checkFile } from "../../src/files/checkFile";
 import { readFailureMessages } from "../../src/messages/zhCN";
 import { paneText } from "../../src/messages/pane";
 import { BUILD_TIMEOUT_MS, ensureDist, root } from "../support/dist";
+import { SLOW_RETURN_NAME, slowReturnFile } from "../support/slowReturn";
 import { bundleFakeExcel, describeWithChromium, launchChromium, openSession, type PaneSession } from "./browser";
 import type { E2EWindow } from "./fakeWorkbook";
 import type { ReadOutcome, ReadRequest, ReadWorkerWindow } from "./readWorkerEntry";
@@ -27,12 +28,12 @@ const STEP_MS = 30_000;
 jest.setTimeout(120_000);
 
 const returnsFolder = path.join(root, "test", "fixtures", "returns");
-const HANG = "xls-slow-parse.xls";
-const hangPath = path.join(root, "test", "fixtures", "hostile", HANG);
+const HANG = SLOW_RETURN_NAME;
+let hangPath = "";
 const CLEAN = "01-city-clean.xlsx";
 const MISTAKES = "07-city-typical-mistakes.xlsx";
 const fixtureNames = readdirSync(returnsFolder).filter((name) => name !== "expected.json");
-/** The page's thread may be busy this long at most while the worker reads (20 s for the slow file). */
+/** The page's thread may be busy this long at most while the worker reads (seconds for the slow file). */
 const MAX_STALL_MS = 1500;
 const say = paneText.merge;
 
@@ -47,6 +48,9 @@ describeWithChromium("reading picked files on a Web Worker in Chromium", () => {
 
   beforeAll(async () => {
     bundleFolder = mkdtempSync(path.join(tmpdir(), "huizong-read-worker-"));
+    // Under its own name in the picker and on the bundle's server.
+    hangPath = path.join(bundleFolder, HANG);
+    copyFileSync(slowReturnFile(), hangPath);
     const [dist, script] = await Promise.all([ensureDist(), bundleFakeExcel(), bundleReader(bundleFolder)]);
     distFolder = dist;
     fakeExcel = script;
@@ -169,7 +173,7 @@ async function bundleReader(folder: string): Promise<void> {
   writeFileSync(path.join(folder, "page.js"), page);
   writeFileSync(path.join(folder, "worker.js"), worker);
   writeFileSync(path.join(folder, "index.html"), '<!doctype html>\n<meta charset="utf-8">\n<link rel="icon" href="data:,">\n<script src="page.js"></script>\n');
-  copyFileSync(hangPath, path.join(folder, HANG));
+
   for (const name of fixtureNames) copyFileSync(path.join(returnsFolder, name), path.join(folder, name));
 }
 
