@@ -9,6 +9,7 @@ import { cellRef, type CellRange } from "../core/rawSheet";
 import type { ConditionalFormatPlan, DataValidationPlan, ValidationRule } from "../core/plans/sheetPlan";
 import { conditionalStyle } from "./excelCells";
 import { internals } from "./excelInternals";
+import { listFormula, validationTexts } from "./validationText";
 
 /**
  * ExcelJS loads each `<dataValidation sqref="A5:A24">` as one entry per cell, and on saving squeezes cells back
@@ -53,9 +54,6 @@ function sameValidation(a: DataValidation, b: DataValidation): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Data validation and conditional formats
 
-/** Excel's limits on validation messages; a longer one makes Excel repair the file and drop the validation. */
-const MAX_TITLE = 32;
-const MAX_MESSAGE = 255;
 
 export function renderValidation(sheet: Worksheet, plan: DataValidationPlan): void {
   const validation: DataValidation = {
@@ -64,11 +62,11 @@ export function renderValidation(sheet: Worksheet, plan: DataValidationPlan): vo
     allowBlank: true,
     errorStyle: plan.errorStyle,
     showInputMessage: true,
-    promptTitle: clip(plan.prompt.title, MAX_TITLE),
-    prompt: clip(plan.prompt.message, MAX_MESSAGE),
+    promptTitle: validationTexts(plan.prompt).title,
+    prompt: validationTexts(plan.prompt).message,
     showErrorMessage: true,
-    errorTitle: clip(plan.error.title, MAX_TITLE),
-    error: clip(plan.error.message, MAX_MESSAGE),
+    errorTitle: validationTexts(plan.error).title,
+    error: validationTexts(plan.error).message,
   };
   // One key for the whole range: the documented per-cell `cell.dataValidation` would make an entry per cell,
   // which ExcelJS then has to squeeze back into ranges; as one key it is one <dataValidation sqref="C6:C25">.
@@ -97,18 +95,6 @@ function excelDate(iso: string): Date {
   return new Date((isoDateToSerial(iso) - EXCEL_EPOCH_AS_UNIX_DAYS) * 86_400_000);
 }
 
-/** An inline list: `"a,b,c"`, commas separating items, so an item cannot hold one; Excel caps it at 255. */
-function listFormula(items: string[]): string {
-  const bad = items.find((item) => item.includes(","));
-  if (bad !== undefined) throw new Error(`list item ${bad} contains a comma, which an inline Excel list cannot hold`);
-  const formula = `"${items.map((item) => item.replace(/"/g, '""')).join(",")}"`;
-  if (formula.length > MAX_MESSAGE + 2) throw new Error(`list of ${items.length} items is longer than Excel's 255 characters`);
-  return formula;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 export function renderConditionalFormat(sheet: Worksheet, plan: ConditionalFormatPlan, priority: number): void {
   sheet.addConditionalFormatting({

@@ -5,10 +5,8 @@
 import { isoDateToSerial } from "../../core/calendarDate";
 import type { ConditionalFormatPlan, DataValidationPlan, StyleName, ValidationRule } from "../../core/plans/sheetPlan";
 import { escapeAttribute, escapeFormula, rangeRef } from "./xml";
+import { listFormula, validationTexts } from "../validationText";
 
-/** Excel's limits on validation messages; a longer one makes Excel repair the file and drop the validation. */
-const MAX_TITLE = 32;
-const MAX_MESSAGE = 255;
 
 /**
  * `<dataValidations>`, or nothing. Every validation allows blanks (the template's empty rows must not show errors)
@@ -25,12 +23,12 @@ export function dataValidationsXml(validations: readonly DataValidationPlan[]): 
       `type="${type}"`,
       operator ? `operator="${operator}"` : "",
       'allowBlank="1" showInputMessage="1"',
-      `promptTitle="${escapeAttribute(clip(plan.prompt.title, MAX_TITLE))}"`,
-      `prompt="${escapeAttribute(clip(plan.prompt.message, MAX_MESSAGE))}"`,
+      `promptTitle="${escapeAttribute(validationTexts(plan.prompt).title)}"`,
+      `prompt="${escapeAttribute(validationTexts(plan.prompt).message)}"`,
       'showErrorMessage="1"',
       `errorStyle="${plan.errorStyle}"`,
-      `errorTitle="${escapeAttribute(clip(plan.error.title, MAX_TITLE))}"`,
-      `error="${escapeAttribute(clip(plan.error.message, MAX_MESSAGE))}"`,
+      `errorTitle="${escapeAttribute(validationTexts(plan.error).title)}"`,
+      `error="${escapeAttribute(validationTexts(plan.error).message)}"`,
       `sqref="${rangeRef(plan.range)}"`,
     ].filter(Boolean);
     const formulaXml = formulae.map((formula, i) => `<formula${i + 1}>${escapeFormula(formula)}</formula${i + 1}>`).join("");
@@ -53,18 +51,6 @@ function validationRule(rule: ValidationRule): { type: string; operator?: string
   }
 }
 
-/** An inline list: `"a,b,c"`, commas separating items, so an item cannot hold one; Excel caps it at 255. */
-function listFormula(items: readonly string[]): string {
-  const bad = items.find((item) => item.includes(","));
-  if (bad !== undefined) throw new Error(`list item ${bad} contains a comma, which an inline Excel list cannot hold`);
-  const formula = `"${items.map((item) => item.replace(/"/g, '""')).join(",")}"`;
-  if (formula.length > MAX_MESSAGE + 2) throw new Error(`list of ${items.length} items is longer than Excel's 255 characters`);
-  return formula;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /**
  * One `<conditionalFormatting>` per planned format, priorities 1, 2, … in plan order (the first wins where two
