@@ -1,4 +1,5 @@
-import { HostError } from "../../src/host/workbookHost";
+import { DEFAULT_CAMPAIGN } from "../../src/core/campaign";
+import { HostError, type PaneSettings } from "../../src/host/workbookHost";
 
 /**
  * What the pane's fake hosts share: every call recorded, and a call that can be told to fail once or to wait
@@ -46,4 +47,27 @@ export class CallRecorder<Method extends string> {
 /** jsdom under Jest has no structuredClone; settings are plain data. */
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * A recorder that also keeps the pane's settings, as both hosts do (in the workbook, or in the browser): loaded
+ * and saved as copies, so a test changing what it got never changes what the host holds.
+ */
+export class SettingsRecorder<Method extends string> extends CallRecorder<Method | "loadSettings" | "saveSettings"> {
+  settings: PaneSettings;
+
+  constructor(settings: PaneSettings | undefined, delayMs = 0) {
+    super(delayMs);
+    this.settings = settings ?? { campaign: { ...DEFAULT_CAMPAIGN }, roster: [] };
+  }
+
+  async loadSettings(): Promise<PaneSettings> {
+    await this.enter("loadSettings", []);
+    return clone(this.settings);
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    await this.enter("saveSettings", [settings]);
+    this.settings = clone(settings);
+  }
 }

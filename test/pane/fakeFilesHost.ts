@@ -1,11 +1,10 @@
-import { DEFAULT_CAMPAIGN } from "../../src/core/campaign";
 import type { MasterRow } from "../../src/core/merge/masterRow";
 import { mergeReturns, type IncomingReturn } from "../../src/core/merge/merge";
 import { templates } from "../../src/core/templates/registry";
 import type { PickedFile } from "../../src/files/readReturns";
 import { HostError, type MergeIntoWorkbookOptions, type PaneSettings, type TemplateRequest } from "../../src/host/workbookHost";
 import type { FilesHost, FilesMergeOutcome } from "../../src/host/filesHost";
-import { CallRecorder, clone } from "./callRecorder";
+import { SettingsRecorder } from "./callRecorder";
 
 export type FilesHostMethod = Exclude<keyof FilesHost, "kind">;
 
@@ -28,26 +27,14 @@ export interface FakeDownload {
  * An in-memory FilesHost for the pane's tests and preview: it records every call and every download, merges
  * with the real core (mergeReturns) into the rows of the master picked, and fails or holds a call when told to.
  */
-export class FakeFilesHost extends CallRecorder<FilesHostMethod> implements FilesHost {
+export class FakeFilesHost extends SettingsRecorder<FilesHostMethod> implements FilesHost {
   readonly kind = "files" as const;
-  settings: PaneSettings;
   masters: Record<string, MasterRow[]>;
   readonly downloads: FakeDownload[] = [];
 
   constructor(options: FakeFilesHostOptions = {}) {
-    super(options.delayMs ?? 0);
-    this.settings = options.settings ?? { campaign: { ...DEFAULT_CAMPAIGN }, roster: [] };
+    super(options.settings, options.delayMs ?? 0);
     this.masters = options.masters ?? {};
-  }
-
-  async loadSettings(): Promise<PaneSettings> {
-    await this.enter("loadSettings", []);
-    return clone(this.settings);
-  }
-
-  async saveSettings(settings: PaneSettings): Promise<void> {
-    await this.enter("saveSettings", [settings]);
-    this.settings = clone(settings);
   }
 
   async downloadTemplate(request: TemplateRequest): Promise<{ fileName: string }> {

@@ -1,4 +1,4 @@
-import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../../src/core/campaign";
+import type { CampaignSettings } from "../../src/core/campaign";
 import type { MasterRow } from "../../src/core/merge/masterRow";
 import { mergeReturns, type IncomingReturn } from "../../src/core/merge/merge";
 import type { RawSheet } from "../../src/core/rawSheet";
@@ -13,7 +13,7 @@ import type {
 } from "../../src/host/workbookHost";
 import { templateText } from "../../src/messages/zhCN";
 import { citySheet, cityRow } from "../support/sheets";
-import { CallRecorder, clone } from "./callRecorder";
+import { SettingsRecorder } from "./callRecorder";
 import { sheetCheckResult } from "./sheetChecks";
 
 export type HostMethod = Exclude<keyof WorkbookHost, "kind">;
@@ -33,30 +33,18 @@ export interface FakeHostOptions {
  * built by the real core (checkWorkbook on a RawSheet, mergeReturns on the returns), and can be told to fail
  * or to hold a call open so a test sees the busy state.
  */
-export class FakeHost extends CallRecorder<HostMethod> implements WorkbookHost {
+export class FakeHost extends SettingsRecorder<HostMethod> implements WorkbookHost {
   readonly kind = "excel" as const;
-  settings: PaneSettings;
   activeSheet: RawSheet;
   master: MasterRow[];
   notesSupported: boolean;
   private readonly marks = new Map<string, number>();
 
   constructor(options: FakeHostOptions = {}) {
-    super(options.delayMs ?? 0);
-    this.settings = options.settings ?? { campaign: { ...DEFAULT_CAMPAIGN }, roster: [] };
+    super(options.settings, options.delayMs ?? 0);
     this.activeSheet = options.activeSheet ?? citySheet([cityRow()]);
     this.master = options.master ?? [];
     this.notesSupported = options.notesSupported ?? true;
-  }
-
-  async loadSettings(): Promise<PaneSettings> {
-    await this.enter("loadSettings", []);
-    return clone(this.settings);
-  }
-
-  async saveSettings(settings: PaneSettings): Promise<void> {
-    await this.enter("saveSettings", [settings]);
-    this.settings = clone(settings);
   }
 
   async insertTemplate(request: TemplateRequest): Promise<{ sheetName: string }> {
