@@ -5,6 +5,7 @@ import { ignoredReport, unreadableReport } from "../../core/fileReport";
 import type { IncomingReturn } from "../../core/merge/merge";
 import * as readReturns from "../../files/readReturns";
 import { FakeFilesHost } from "../../../test/pane/fakeFilesHost";
+import { readFromTable } from "../../../test/pane/readFromTable";
 import { renderPane } from "../../../test/pane/renderPane";
 import { returnOf } from "../../../test/pane/sheetChecks";
 import { cityRow, citySheet, sheetOf } from "../../../test/support/sheets";
@@ -35,20 +36,6 @@ const returns: Record<string, IncomingReturn> = {
   "~$商务委.xlsx": notRead("~$商务委.xlsx", ignoredReport("~$商务委.xlsx")),
 };
 
-function readFrom(table: Record<string, IncomingReturn>, pause?: () => Promise<void>) {
-  readReturnFiles.mockImplementation(async (files, _options, onProgress = () => {}, signal) => {
-    const read: IncomingReturn[] = [];
-    for (const [index, file] of files.entries()) {
-      if (signal?.aborted) throw new readReturns.ReadCancelled("cancelled");
-      onProgress({ done: index, total: files.length, current: file.name });
-      await pause?.();
-      const found = table[file.name];
-      if (!found) throw new Error(`no return for ${file.name}`);
-      read.push(found);
-    }
-    return read;
-  });
-}
 
 const filesNamed = (...names: string[]) => names.map((name, index) => new File([new Uint8Array(1000 + index)], name, { lastModified: index }));
 
@@ -73,7 +60,7 @@ const fileItems = () => {
 
 describe("CheckSection on files", () => {
   it("checks picked files with the week and lists each file's status, unit and kind", async () => {
-    readFrom(returns);
+    readFromTable(returns);
     const { campaign } = await pickAndCheck("商务委.xlsx", "市公安局.xlsx", "会议纪要.xlsx", "坏文件.xlsx", "~$商务委.xlsx");
     expect(await screen.findByText("共检查 5 个文件，发现 5 处错误。")).toBeInTheDocument();
     expect(readReturnFiles).toHaveBeenCalledWith(expect.any(Array), { campaign }, expect.any(Function), expect.any(AbortSignal));
@@ -102,7 +89,7 @@ describe("CheckSection on files", () => {
   });
 
   it("groups a file's problems by row, cell by cell, with nothing to click (no workbook to jump into)", async () => {
-    readFrom(returns);
+    readFromTable(returns);
     await pickAndCheck("市公安局.xlsx");
     const problems = await screen.findByRole("region", { name: "市公安局.xlsx 的问题" });
     expect(within(problems).getAllByRole("heading", { level: 4 }).map((heading) => heading.textContent)).toEqual([
@@ -119,7 +106,7 @@ describe("CheckSection on files", () => {
 
   it("shows progress file by file and stops when cancelled", async () => {
     let next = () => {};
-    readFrom(returns, () => new Promise<void>((resolve) => (next = resolve)));
+    readFromTable(returns, () => new Promise<void>((resolve) => (next = resolve)));
     const { user, status } = await pickAndCheck("商务委.xlsx", "市公安局.xlsx");
     expect(await screen.findByText("正在读取 1/2：商务委.xlsx")).toBeInTheDocument();
     expect(screen.getByRole("progressbar")).toBeInTheDocument();

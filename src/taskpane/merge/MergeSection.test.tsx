@@ -5,6 +5,7 @@ import type { IncomingReturn } from "../../core/merge/merge";
 import * as readReturns from "../../files/readReturns";
 import { HostError } from "../../host/workbookHost";
 import { FakeHost } from "../../../test/pane/fakeHost";
+import { readFromTable } from "../../../test/pane/readFromTable";
 import { renderPane } from "../../../test/pane/renderPane";
 import { returnOf } from "../../../test/pane/sheetChecks";
 import { cityRow, citySheet, sheetOf } from "../../../test/support/sheets";
@@ -33,21 +34,6 @@ const returns: Record<string, IncomingReturn> = {
 };
 
 /** The reader as the section sees it: progress per file, 取消 heard between files; `pause` holds each file. */
-function readFrom(table: Record<string, IncomingReturn>, pause?: () => Promise<void>) {
-  readReturnFiles.mockImplementation(async (files, _options, onProgress = () => {}, signal) => {
-    const read: IncomingReturn[] = [];
-    for (const [index, file] of files.entries()) {
-      if (signal?.aborted) throw new readReturns.ReadCancelled("cancelled");
-      onProgress({ done: index, total: files.length, current: file.name });
-      await pause?.();
-      const found = table[file.name];
-      if (!found) throw new Error(`no return for ${file.name}`);
-      read.push(found);
-    }
-    onProgress({ done: files.length, total: files.length, current: files[files.length - 1]?.name ?? "" });
-    return read;
-  });
-}
 
 const filesNamed = (...names: string[]) => names.map((name, index) => new File([new Uint8Array(1200 * (index + 1))], name, { lastModified: index }));
 
@@ -97,7 +83,7 @@ describe("MergeSection", () => {
     const campaign = { start: "2024-04-20", end: "2024-04-26" };
     const host = new FakeHost({ settings: { campaign, roster } });
     let next = () => {};
-    readFrom(returns, () => new Promise<void>((resolve) => (next = resolve)));
+    readFromTable(returns, () => new Promise<void>((resolve) => (next = resolve)));
     const { user, status } = await pick(host, "商务委.xlsx", "市公安局.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
 
@@ -119,7 +105,7 @@ describe("MergeSection", () => {
   it("stops between files when cancelled and leaves the workbook alone", async () => {
     const host = new FakeHost({ settings: { campaign: { start: "2024-04-20", end: "2024-04-26" }, roster } });
     let next = () => {};
-    readFrom(returns, () => new Promise<void>((resolve) => (next = resolve)));
+    readFromTable(returns, () => new Promise<void>((resolve) => (next = resolve)));
     const { user, status } = await pick(host, "商务委.xlsx", "市公安局.xlsx", "浦东.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
     await screen.findByText("正在读取 1/3：商务委.xlsx");
@@ -135,7 +121,7 @@ describe("MergeSection", () => {
 
   it("reports the counts, each file's result, and 报送情况 with the units to chase first", async () => {
     const host = new FakeHost({ settings: { campaign: { start: "2024-04-20", end: "2024-04-26" }, roster } });
-    readFrom(returns);
+    readFromTable(returns);
     const { user } = await pick(host, "商务委.xlsx", "市公安局.xlsx", "浦东.xlsx", "会议纪要.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
     const report = await screen.findByRole("region", { name: "合并结果" });
@@ -168,7 +154,7 @@ describe("MergeSection", () => {
 
   it("copies a ready-to-send reminder naming the units not returned and those with errors", async () => {
     const host = new FakeHost({ settings: { campaign: { start: "2024-04-20", end: "2024-04-26" }, roster } });
-    readFrom(returns);
+    readFromTable(returns);
     const { user, status } = await pick(host, "商务委.xlsx", "市公安局.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
     await user.click(await screen.findByRole("button", { name: "复制催报文字" }));
@@ -187,7 +173,7 @@ describe("MergeSection", () => {
 
   it("shows the reminder for copying by hand when the clipboard is refused", async () => {
     const host = new FakeHost({ settings: { campaign: { start: "2024-04-20", end: "2024-04-26" }, roster } });
-    readFrom(returns);
+    readFromTable(returns);
     const { user, status } = await pick(host, "商务委.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
     const copy = await screen.findByRole("button", { name: "复制催报文字" });
@@ -203,7 +189,7 @@ describe("MergeSection", () => {
 
   it("says how to get 报送情况 when there is no roster, and takes the clerk to 设置", async () => {
     const host = new FakeHost();
-    readFrom(returns);
+    readFromTable(returns);
     const { user } = await pick(host, "商务委.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
     expect(await screen.findByText(/还没有设置应报单位名单/)).toBeInTheDocument();
@@ -216,7 +202,7 @@ describe("MergeSection", () => {
   it("says in Chinese why the master could not be updated, and keeps the files", async () => {
     const host = new FakeHost();
     host.failNext("mergeIntoWorkbook", new HostError("master-not-updatable", "活动汇总 has no table"));
-    readFrom(returns);
+    readFromTable(returns);
     const { user, status } = await pick(host, "商务委.xlsx");
     await user.click(screen.getByRole("button", { name: "合并到汇总表" }));
     await waitFor(() => expect(status()).toHaveTextContent("工作簿中已有“活动汇总”表，但它不是“汇总”生成的汇总表，所以未做任何改动"));
