@@ -48,9 +48,10 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .command("validate")
       .description(helpText.validate)
       .argument("<FILE...>", helpText.files)
+      .option("--roster <ROSTER>", helpText.validateRoster)
       .option("--json", helpText.json),
-  ).action((files: string[], options: WeekOptions & { json?: boolean }) => {
-    const settings = { json: options.json === true, campaign: campaignFrom(options) };
+  ).action((files: string[], options: WeekOptions & { roster?: string; json?: boolean }) => {
+    const settings = { json: options.json === true, campaign: campaignFrom(options), roster: options.roster };
     run(import("./validateCommand").then(({ validateCommand }) => validateCommand(files, settings)));
   });
 

@@ -1,12 +1,10 @@
-import { readFile, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignSettings } from "../core/campaign";
 import { countIssues, ignoredReport, type FileReport } from "../core/fileReport";
 import { incomingReturn, mergeReturns, type IncomingReturn } from "../core/merge/merge";
 import type { Roster } from "../core/roster";
-import { readFailureMessage } from "../files/checkFile";
 import { mergeIntoMasterFile } from "../files/masterFile";
-import { readRoster } from "../files/readRoster";
 import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
 import { checkInputs } from "./checkPool";
 import { EXIT, type CommandResult } from "./exitCodes";
@@ -16,6 +14,7 @@ import { LOCK_SUFFIX, type MasterLock } from "./masterLock";
 import { fileSystemReason, lockMasterTarget, masterTarget, MergeRefused, readExistingMaster } from "./masterOutput";
 import { formatMergeReport } from "./mergeReport";
 import { progressReporter } from "./progress";
+import { readRosterFile } from "./rosterFile";
 import { FileChangedError, isTemporaryName, writeFileAtomically } from "./writeOutput";
 
 export interface MergeOptions {
@@ -66,7 +65,7 @@ async function mergeLocked(args: readonly string[], options: MergeOptions, targe
   const warnings = await checkBeforeWriting({ existing, output: options.output, target, outputAmongInputs, force: options.force === true });
   const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
   // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
-  const incoming = await readReturns(inputs, options, existing.campaign);
+  const incoming = await readReturns(inputs, options, existing.campaign, roster);
   // With nothing readable the master is left as it is: the report alone, without writing a workbook.
   const anyReadable = incoming.some(({ report }) => report.status !== "unreadable" && report.status !== "ignored");
   if (!anyReadable) {
@@ -112,12 +111,8 @@ function done(options: MergeOptions, document: object, text: string, exitCode: n
 }
 
 async function loadRoster(file: string): Promise<Roster> {
-  const bytes = await readFile(file).catch(() => {
-    throw new MergeRefused(say.fileNotFound(file), "roster-unreadable");
-  });
-  const read = readRoster(new Uint8Array(bytes), file);
-  if (!read.ok) throw new MergeRefused(say.rosterUnreadable(file, readFailureMessage(read)), "roster-unreadable");
-  if (read.roster.length === 0) throw new MergeRefused(say.rosterEmpty(file), "roster-unreadable");
+  const read = await readRosterFile(file);
+  if (!read.ok) throw new MergeRefused(read.message, "roster-unreadable");
   return read.roster;
 }
 
@@ -137,9 +132,10 @@ async function readReturns(
   inputs: readonly Input[],
   options: MergeOptions,
   masterCampaign: CampaignSettings | undefined,
+  roster: Roster | undefined,
 ): Promise<IncomingReturn[]> {
   const files = inputs.filter((input) => input.role === "return").map((input) => input.file);
-  const checkOptions = { campaign: options.campaign, fallbackCampaign: masterCampaign };
+  const checkOptions = { campaign: options.campaign, fallbackCampaign: masterCampaign, roster };
   const checked = (await checkInputs(files, checkOptions, progressReporter(files.length))).map((file) => incomingReturn(file, file.modifiedMs));
   let next = 0;
   return inputs.map((input) => {
@@ -151,5 +147,5 @@ async function readReturns(
 
 function outputReport(file: string): FileReport {
   const issue = { severity: "warning", row: null, column: null, code: "output-master", message: guard.outputSkipped } as const;
-  return { file, status: "ignored", kind: null, unit: null, sheet: null, rows: 0, issues: [issue] };
+  return { ...ignoredReport(file), issues: [issue] };
 }

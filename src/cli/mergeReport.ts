@@ -1,5 +1,5 @@
 import type { MergeResult } from "../core/merge/merge";
-import { cliMessages as say, masterGuardMessages as guard, mergeReportText as text } from "../messages/zhCN";
+import { cliMessages as say, masterGuardMessages as guard, mergeReportText as text, unitLabel } from "../messages/zhCN";
 
 /**
  * The Chinese summary of a merge: what was found about the master before writing, each file's fate, the row
@@ -8,7 +8,7 @@ import { cliMessages as say, masterGuardMessages as guard, mergeReportText as te
 export function formatMergeReport(result: MergeResult, output: string, masterWarnings: readonly string[] = []): string {
   const lines = [text.heading(output), ...masterWarnings.map((warning) => guard.warning(warning))];
   for (const file of result.files) {
-    const unit = file.unit ? ` ${file.unit}` : "";
+    const unit = file.unit ? ` ${unitLabel(file)}` : "";
     const rows = file.rows > 0 ? text.rows(file.rows) : "";
     // Only rows that reach the master carry their problems into 校验结果; a superseded file's do not.
     const written = file.action === "added" || file.action === "replaced";

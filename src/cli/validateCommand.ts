@@ -4,18 +4,27 @@ import { checkInputs } from "./checkPool";
 import { formatValidationReport } from "./humanReport";
 import { listInputs } from "./inputFiles";
 import { progressReporter } from "./progress";
+import { readRosterFile } from "./rosterFile";
 import { EXIT, type CommandResult } from "./exitCodes";
 
 export interface ValidateOptions {
   json: boolean;
   /** Set only when --start/--end were given: it then wins over each template's own metadata. */
   campaign: CampaignSettings | undefined;
+  /** --roster: units are reported by their roster names. */
+  roster?: string | undefined;
 }
 
 /** `huizong validate FILE...`: every file ends in a report; exit 0 clean, 1 errors found, 2 nothing readable. */
 export async function validateCommand(args: readonly string[], options: ValidateOptions): Promise<CommandResult> {
+  const roster = options.roster === undefined ? undefined : await readRosterFile(options.roster);
+  if (roster && !roster.ok) {
+    const document = { error: { code: "roster-unreadable", message: roster.message } };
+    return { output: options.json ? JSON.stringify(document, null, 2) : roster.message, exitCode: EXIT.unusable };
+  }
   const files = await listInputs(args);
-  const checked = await checkInputs(files, { campaign: options.campaign }, progressReporter(files.length));
+  const checkOptions = { campaign: options.campaign, roster: roster?.roster };
+  const checked = await checkInputs(files, checkOptions, progressReporter(files.length));
   const results = checked.map(({ report, check }) => ({
     report,
     campaign: check && check.status !== "not-a-template" ? check.campaign : undefined,

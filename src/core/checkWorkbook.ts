@@ -4,6 +4,7 @@ import { locateTable, type LocatedTable } from "./locateTable";
 import { isMasterSheet } from "./merge/readMaster";
 import type { RawWorkbook } from "./rawSheet";
 import { isMetadataSheet, metadataCampaign, readTemplateMetadata, type TemplateMetadata } from "./templateMetadata";
+import { indexRoster, type Roster } from "./roster";
 import { validateTable, type Submission } from "./validate";
 import { issueMessages as say } from "../messages/zhCN";
 
@@ -30,6 +31,10 @@ export interface CheckOptions {
   campaign?: CampaignSettings | undefined;
   /** The week for a return without metadata when none is given (the master's own week), else the notice's. */
   fallbackCampaign?: CampaignSettings | undefined;
+  /** The returned file's name, for naming a unit that left 单位名称 empty. */
+  fileName?: string | undefined;
+  /** The clerk's roster: the unit is reported by its roster name. Plain data, so options cross to workers. */
+  roster?: Roster | undefined;
 }
 
 /**
@@ -48,7 +53,8 @@ export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {})
   const best = pickBestTable(tables);
   if (!best) return { status: "not-a-template", campaign, metadata, isMaster: workbook.sheets.some(isMasterSheet) };
 
-  const submission = validateTable(best.table, campaign);
+  const origin = { fileName: options.fileName, roster: options.roster ? indexRoster(options.roster) : undefined };
+  const submission = validateTable(best.table, campaign, origin);
   for (const other of tables) {
     if (other !== best && other.table.rows.length > 0) submission.issues.push(ignoredTableIssue(other.sheet.name));
   }

@@ -1,6 +1,8 @@
 import type { WorkbookCheck } from "./checkWorkbook";
 import type { ValidationIssue } from "./issues";
+import type { SkippedRow } from "./locateTable";
 import type { TemplateKind } from "./templates/templateSchema";
+import type { UnitSource } from "./unitIdentity";
 
 /** A file's outcome as CONTRACTS.md fixes it for `validate --json` (and, with an action, for `merge --json`). */
 export type FileStatus = "ok" | "invalid" | "unreadable" | "not-a-template" | "ignored";
@@ -10,8 +12,12 @@ export interface FileReport {
   status: FileStatus;
   kind: TemplateKind | null;
   unit: string | null;
+  /** Where `unit` was read from: the 单位名称 line, the title line or the file name. */
+  unitSource: UnitSource | null;
   sheet: string | null;
   rows: number;
+  /** Rows of the table that are not activities (section headings, examples, subtotals, the header again). */
+  skippedRows: SkippedRow[];
   issues: ValidationIssue[];
 }
 
@@ -49,8 +55,10 @@ export function reportFromCheck(file: string, check: WorkbookCheck, messages: No
     status: check.status,
     kind: submission.kind,
     unit: submission.unit,
+    unitSource: submission.unitSource,
     sheet: submission.sheetName,
     rows: submission.rows.length,
+    skippedRows: submission.skippedRows,
     issues: submission.issues,
   };
 }
@@ -64,7 +72,7 @@ export function ignoredReport(file: string): FileReport {
 }
 
 function emptyReport(file: string, status: FileStatus): FileReport {
-  return { file, status, kind: null, unit: null, sheet: null, rows: 0, issues: [] };
+  return { file, status, kind: null, unit: null, unitSource: null, sheet: null, rows: 0, skippedRows: [], issues: [] };
 }
 
 /** Error and warning counts over many files, as the JSON's top-level `errors` and `warnings`. */

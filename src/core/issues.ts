@@ -24,6 +24,7 @@ export type IssueCode =
   | "no-rows"
   | "date-empty"
   | "date-no-day"
+  | "date-deadline"
   | "date-impossible"
   | "date-unrecognised"
   | "date-outside-campaign"

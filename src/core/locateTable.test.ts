@@ -106,9 +106,57 @@ describe("locateTable", () => {
     expect(cellText(table?.rows[0]?.cells.contact)).toBe("王斌 021-23110863");
   });
 
-  it("skips example lines and repeated header rows", () => {
-    const table = located([[CITY_TITLE], CITY_HEADER, cityRow({ 主办单位: "示例：上海市知识产权局" }), CITY_HEADER, cityRow()]);
+  it("skips example lines and repeated header rows, and lists them", () => {
+    const table = located([[CITY_TITLE], CITY_HEADER, cityRow({ 主办单位: "示例：上海市知识产权局" }), CITY_HEADER, cityRow(), ["合计", null, null, null, 100]]);
     expect(table.rows.map((row) => row.row)).toEqual([4]);
+    expect(table.skipped).toEqual([
+      { row: 2, reason: "example", text: "示例：上海市知识产权局" },
+      { row: 3, reason: "repeated-header", text: "主办单位" },
+      { row: 5, reason: "subtotal", text: "合计" },
+    ]);
+  });
+
+  describe("section headings inside the table", () => {
+    const WIDE = { startCol: 0, endCol: CITY_HEADER.length - 1 };
+    it.each<[string, Array<string | null>, boolean]>([
+      ["一、线下活动", ["一、线下活动"], false],
+      ["二、线上活动", ["二、线上活动"], false],
+      ["（一）主题宣传", ["（一）主题宣传"], false],
+      ["(二)培训讲座", ["(二)培训讲座"], false],
+      ["第一部分 市级重点活动", ["第一部分 市级重点活动"], false],
+      ["第二类：进校园", ["第二类：进校园"], false],
+      ["线上活动：", ["线上活动："], false],
+      ["线下活动:", ["线下活动:"], false],
+      ["线上活动", ["线上活动"], false],
+      ["其他活动", ["其他活动"], false],
+      ["Ⅰ.线下活动", ["Ⅰ.线下活动"], false],
+      ["1、线下活动", ["1、线下活动"], false],
+      ["一、 线 下 活 动 (full-width spaces)", ["一、　线　下　活　动"], false],
+      ["merged across the table", ["一、线下活动"], true],
+      ["a number in its own cell, the name beside it", ["一", "线下活动"], false],
+      ["in the second column, merged across the rest", [null, "二、线上活动"], false],
+    ])("%s", (_, cells, merged) => {
+      const heading = 3;
+      const sheet = sheetOf([[CITY_TITLE], ["单位名称：上海海关"], CITY_HEADER, cells, cityRow()], {
+        merges: merged ? [{ startRow: heading, endRow: heading, ...WIDE }] : [],
+      });
+      const table = locateTable(sheet);
+      expect(table?.rows.map((row) => row.row)).toEqual([4]);
+      expect(table?.skipped).toEqual([expect.objectContaining({ row: heading, reason: "section" })]);
+    });
+
+    it.each<[string, Array<string | null>]>([
+      ["an activity with only its name typed", [null, "知识产权进校园活动"]],
+      ["an activity numbered 1、 with only its name", [null, "1、知识产权进校园"]],
+      ["a numbered activity in a full row", ["一、上海海关", "海关开放日", "4月22日", "外高桥", "50", "", "李晴 021-23110861"]],
+      ["only the host typed", ["上海海关"]],
+      ["a 序号 and a name of its own", ["1", "知识产权进校园"]],
+      ["a heading and something else", ["一、线下活动", null, "4月22日"]],
+    ])("keeps %s as an activity", (_, cells) => {
+      const table = located([[CITY_TITLE], ["单位名称：上海海关"], CITY_HEADER, cells, cityRow()]);
+      expect(table.rows.map((row) => row.row)).toEqual([3, 4]);
+      expect(table.skipped).toEqual([]);
+    });
   });
 
   it.each([

@@ -19,6 +19,20 @@ export interface FoundHeaderField {
   col: number;
 }
 
+/**
+ * Why a row inside the table is not an activity: a heading that groups the activities under it (一、线下活动), the
+ * template's example line, a subtotal line, or the header pasted again. Listed in the report, never checked.
+ */
+export type SkippedRowReason = "section" | "example" | "subtotal" | "repeated-header";
+
+export interface SkippedRow {
+  /** 0-based sheet row. */
+  row: number;
+  reason: SkippedRowReason;
+  /** The row's text as written (its first filled cell), for the report. */
+  text: string;
+}
+
 /** One data row of the table: 0-based sheet row and the cells of the template's columns. */
 export interface TableRow {
   row: number;
@@ -40,6 +54,8 @@ export interface LocatedTable {
   headerTexts: Partial<Record<ColumnKey, string>>;
   headerFields: Partial<Record<HeaderFieldKey, FoundHeaderField>>;
   rows: TableRow[];
+  /** Rows between the header and the footer that are structure, not activities. */
+  skipped: SkippedRow[];
   /** The row of the footer line that ended the table, if any. */
   footerRow: number | undefined;
 }
@@ -65,7 +81,7 @@ export function locateTable(sheet: RawSheet, hint?: TemplateKind): LocatedTable 
   const title = findTitle(view, header.row);
   const headerFields = findHeaderFields(view, header.row);
   const { kind, certain } = decideKind(header, title, headerFields, hint);
-  const { rows, footerRow } = collectRows(view, header, firstDataRow);
+  const { rows, skipped, footerRow } = collectRows(view, header, firstDataRow);
   return {
     sheetName: sheet.name,
     template: templates[kind],
@@ -77,6 +93,7 @@ export function locateTable(sheet: RawSheet, hint?: TemplateKind): LocatedTable 
     headerTexts: header.headerTexts,
     headerFields,
     rows,
+    skipped,
     footerRow,
   };
 }
@@ -217,12 +234,14 @@ function collectRows(
   view: SheetView,
   header: HeaderCandidate,
   firstDataRow: number,
-): { rows: TableRow[]; footerRow: number | undefined } {
+): { rows: TableRow[]; skipped: SkippedRow[]; footerRow: number | undefined } {
   const rows: TableRow[] = [];
+  const skipped: SkippedRow[] = [];
   const entries = Object.entries(header.columns) as Array<[ColumnKey, number]>;
-  const isSkippable = skippableRowTest(header);
+  const structureOf = structureTest(header);
+  const width = Math.max(view.sheet.rows[header.row]?.length ?? 0, ...entries.map(([, col]) => col + 1));
   for (let row = firstDataRow; row < view.rowCount; row++) {
-    if (isFooterLine(view, row)) return { rows, footerRow: row };
+    if (isFooterLine(view, row)) return { rows, skipped, footerRow: row };
     const cells: Partial<Record<ColumnKey, Cell>> = {};
     let filled = false;
     for (const [key, col] of entries) {
@@ -237,9 +256,13 @@ function collectRows(
       cells.contact = joinPhone(cells.contact, phone);
       filled = true;
     }
-    if (filled && !isSkippable(cells)) rows.push({ row, cells });
+    if (!filled) continue;
+    const heading = sectionHeading(view, row, width);
+    const structure = heading !== undefined ? { reason: "section" as const, text: heading } : structureOf(cells);
+    if (structure) skipped.push({ row, ...structure });
+    else rows.push({ row, cells });
   }
-  return { rows, footerRow: undefined };
+  return { rows, skipped, footerRow: undefined };
 }
 
 function phoneText(view: SheetView, row: number, phoneColumns: number[]): string {
@@ -251,26 +274,87 @@ function joinPhone(contact: Cell | undefined, phone: string): Cell {
   return { kind: "text", text };
 }
 
-const NOT_AN_ACTIVITY = /^\s*(示例|例[:：]|填写示例|填表示例|样例|合计|总计|小计)/;
+const EXAMPLE_LINE = /^\s*(示例|例[:：]|填写示例|填表示例|样例)/;
+const SUBTOTAL_LINE = /^\s*(合计|总计|小计)/;
 
 /**
  * Example lines, subtotal lines and repeated header rows (a table pasted twice) are not activities. A pasted-again
  * header repeats the header's own text, so plain string comparison finds it without re-matching every cell.
  */
-function skippableRowTest(header: HeaderCandidate): (cells: Partial<Record<ColumnKey, Cell>>) => boolean {
+function structureTest(header: HeaderCandidate): (cells: Partial<Record<ColumnKey, Cell>>) => Omit<SkippedRow, "row"> | undefined {
   const headerTexts = Object.entries(header.headerTexts) as Array<[ColumnKey, string]>;
   return (cells) => {
+    let first: string | undefined;
     for (const key in cells) {
       const cell = cells[key as ColumnKey];
       if (cell !== undefined) {
-        if (NOT_AN_ACTIVITY.test(cell.text)) return true;
+        first = cell.text;
         break;
       }
     }
+    if (first === undefined) return undefined;
+    if (EXAMPLE_LINE.test(first)) return { reason: "example", text: first };
+    if (SUBTOTAL_LINE.test(first)) return { reason: "subtotal", text: first };
     let repeated = 0;
     for (const [key, text] of headerTexts) if (cells[key]?.text.trim() === text) repeated++;
-    return repeated >= MIN_HEADER_COLUMNS;
+    return repeated >= MIN_HEADER_COLUMNS ? { reason: "repeated-header", text: first } : undefined;
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Section headings: units group their activities under headings inside the table.
+
+/** 一、 （一） 第一部分 Ⅰ、 — outline numbers that only headings take. */
+const HEADING_NUMBER =
+  /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十\d]+(?:部分|类|章|节|篇|板块|阶段|批|组)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.]?)/;
+/** 1、 A. — numbers activities take too: a heading only when a group's name follows. */
+const LIST_NUMBER = /^(?:\d{1,2}[、.]|[A-H][、.]|\(\d{1,2}\))/;
+/** A number standing alone in its own cell (a 序号 column): 一 （一） 1 Ⅰ. */
+const LONE_NUMBER = /^(?:[一二三四五六七八九十]+[、.]?|\([一二三四五六七八九十\d]+\)|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[、.]?|\d{1,2}[、.]?)$/;
+/** A group's name ending in a colon: 线上活动：, 主题宣传： */
+const HEADING_LABEL = /^[\u4e00-\u9fa5()、]{2,20}:$/;
+/**
+ * A group's name without number or colon. Only words that name kinds of activity: a row holding just an activity's
+ * own name (知识产权进校园活动) is an activity with its other cells missing, and must be reported, not skipped.
+ */
+const GROUP_NAME =
+  /^(?:线上|线下|网上|网络|现场|户外|主题|重点|系列|专题|专项|其他|其它|常规|特色|集中|日常|配套|市级|区级|街镇|社区|媒体|新媒体)(?:宣传)?(?:活动|宣传)类?$/;
+/** Longer than this, a numbered line is an activity's name typed alone, not a heading. */
+const HEADING_MAX_LENGTH = 40;
+
+/**
+ * The heading text when a row is a section heading: one text across the row (in its first cell, or one cell merged
+ * across), or a lone number in a 序号 cell followed by the heading, with the rest of the row empty.
+ */
+function sectionHeading(view: SheetView, row: number, width: number): string | undefined {
+  const texts: string[] = [];
+  for (let col = 0; col < width; col++) {
+    const text = cellText(view.cell(row, col)).trim();
+    // A merged heading reads the same in every cell it covers.
+    if (text !== "" && texts[texts.length - 1] !== text) texts.push(text);
+    if (texts.length > 2) return undefined;
+  }
+  const [first, second] = texts;
+  if (first === undefined) return undefined;
+  if (second === undefined) return isHeadingText(first) ? first : undefined;
+  const number = removeSpaces(toHalfWidth(first));
+  return LONE_NUMBER.test(number) && (isHeadingText(second) || isGroupName(second)) ? `${first} ${second}` : undefined;
+}
+
+function isHeadingText(text: string): boolean {
+  const compact = removeSpaces(toHalfWidth(text));
+  if (compact.length > HEADING_MAX_LENGTH) return false;
+  if (HEADING_NUMBER.test(compact) || HEADING_LABEL.test(compact) || GROUP_NAME.test(compact)) return true;
+  const listed = LIST_NUMBER.exec(compact);
+  return listed !== null && isGroupLabel(compact.slice(listed[0].length));
+}
+
+function isGroupName(text: string): boolean {
+  return isGroupLabel(removeSpaces(toHalfWidth(text)));
+}
+
+function isGroupLabel(compact: string): boolean {
+  return GROUP_NAME.test(compact.replace(/:$/, "")) || HEADING_LABEL.test(compact);
 }
 
 const FOOTER_START =

@@ -48,8 +48,8 @@ export interface RosterIndex {
   roster: Roster;
   /** The roster unit a returned name stands for, by its name or an alias. */
   find(name: string): RosterUnit | undefined;
-  /** The roster unit whose name or alias appears in a file name (for returns that left 单位名称 empty). */
-  findInFileName(fileName: string): RosterUnit | undefined;
+  /** The roster unit whose name or alias (of two characters or more) appears in a text: a title, a file name. */
+  findIn(text: string): RosterUnit | undefined;
 }
 
 export function indexRoster(roster: Roster): RosterIndex {
@@ -68,9 +68,9 @@ export function indexRoster(roster: Roster): RosterIndex {
   return {
     roster,
     find: (name) => byName.get(normaliseUnitName(name)),
-    findInFileName: (fileName) => {
-      const base = normaliseUnitName(fileName.replace(/^.*[\\/]/, ""));
-      return spellings.find(([spelling]) => spelling.length >= 2 && base.includes(spelling))?.[1];
+    findIn: (text) => {
+      const comparable = normaliseUnitName(text);
+      return spellings.find(([spelling]) => spelling.length >= 2 && comparable.includes(spelling))?.[1];
     },
   };
 }

@@ -1,7 +1,9 @@
 import { campaignYear, isInsideCampaign, type CampaignSettings } from "./campaign";
 import { serialToIsoDate, type IsoDate } from "./calendarDate";
 import type { IssueCode, Severity, ValidationIssue } from "./issues";
-import type { LocatedTable } from "./locateTable";
+import type { LocatedTable, SkippedRow } from "./locateTable";
+import type { RosterIndex } from "./roster";
+import { identifyUnit, type UnitClues, type UnitSource } from "./unitIdentity";
 import { memoByText } from "./memo";
 import { parseActivityTime, type DateSpan } from "./parse/activityTime";
 import { parseContact } from "./parse/contact";
@@ -23,7 +25,11 @@ export interface CheckedRow {
 /** A unit's returned table, read and checked. */
 export interface Submission {
   kind: TemplateKind;
+  /** Who sent it, by identifyUnit: the 单位名称 line, else the title, else the file name; null when none says. */
   unit: string | null;
+  unitSource: UnitSource | null;
+  /** What the return offers to name its unit, so the merge can resolve it again through its own roster. */
+  unitClues: UnitClues;
   fillDate: IsoDate | null;
   sheetName: string;
   /** 0-based sheet columns of the template columns found, so an issue can be put back on its cell. */
@@ -31,12 +37,20 @@ export interface Submission {
   /** 0-based cells holding the header fields' values (单位名称, 填表时间), when found. */
   fieldCells: Partial<Record<HeaderFieldKey, { row: number; col: number }>>;
   rows: CheckedRow[];
+  /** Rows inside the table that are structure (section headings, examples…), 1-based as Excel shows them. */
+  skippedRows: SkippedRow[];
   /** Table-level issues followed by every row's issues, in sheet order. */
   issues: ValidationIssue[];
 }
 
+/** Where the return came from, for naming its unit when 单位名称 is empty. */
+export interface ReturnOrigin {
+  fileName?: string | null | undefined;
+  roster?: RosterIndex | undefined;
+}
+
 /** Checks a located table against its template and the campaign week. Bad input becomes issues, never a throw. */
-export function validateTable(table: LocatedTable, campaign: CampaignSettings): Submission {
+export function validateTable(table: LocatedTable, campaign: CampaignSettings, origin: ReturnOrigin = {}): Submission {
   const template = table.template;
   const tableIssues: ValidationIssue[] = [];
   const issue = (severity: Severity, code: IssueCode, column: string | null, message: string) =>
@@ -47,8 +61,10 @@ export function validateTable(table: LocatedTable, campaign: CampaignSettings): 
       issue("error", "column-missing", column.header, say.columnMissing(column.header));
     }
   }
-  const unit = readUnit(table);
-  if (!unit) issue("error", "unit-missing", "单位名称", say.unitMissing());
+  const unitClues: UnitClues = { field: readUnit(table), title: table.title ?? null, fileName: origin.fileName ?? null };
+  const identity = identifyUnit(unitClues, origin.roster);
+  // Still the unit's to fix: the merge may have guessed right, but the form goes on to others without a name.
+  if (!unitClues.field) issue("error", "unit-missing", "单位名称", say.unitMissing(identity));
   const fillDate = checkFillDate(table, campaign, tableIssues);
   if (!table.kindCertain) issue("warning", "kind-ambiguous", null, say.kindAmbiguous());
   if (table.rows.length === 0) issue("error", "no-rows", null, say.noRows());
@@ -57,7 +73,9 @@ export function validateTable(table: LocatedTable, campaign: CampaignSettings): 
   const rows = table.rows.map((row) => checkRow(table, row.row, row.cells, campaign, parsers));
   return {
     kind: template.kind,
-    unit,
+    unit: identity?.name ?? null,
+    unitSource: identity?.source ?? null,
+    unitClues,
     fillDate,
     sheetName: table.sheetName,
     columns: table.columns,
@@ -65,6 +83,7 @@ export function validateTable(table: LocatedTable, campaign: CampaignSettings): 
       Object.entries(table.headerFields).map(([key, field]) => [key, { row: field.row, col: field.col }]),
     ),
     rows,
+    skippedRows: table.skipped.map((skipped) => ({ ...skipped, row: skipped.row + 1 })),
     issues: [...tableIssues, ...rows.flatMap((row) => row.issues)],
   };
 }
@@ -192,6 +211,7 @@ function checkActivityTime(cell: Cell | undefined, at: CellAt, campaign: Campaig
   if (!parsed.ok) {
     if (parsed.reason === "empty") at.report("date-empty", say.dateEmpty(ref));
     else if (parsed.reason === "no-specific-day") at.report("date-no-day", say.dateNoDay(ref, text));
+    else if (parsed.reason === "deadline") at.report("date-deadline", say.dateDeadline(ref, text, parsed.fragment ?? text));
     else if (parsed.reason === "impossible-date") at.report("date-impossible", say.dateImpossible(ref, text, parsed.fragment ?? text));
     else at.report("date-unrecognised", say.dateUnrecognised(ref, text));
     return undefined;
@@ -223,7 +243,7 @@ function checkContact(cell: Cell | undefined, at: CellAt, parsers: Parsers): voi
     case "no-phone":
       return at.report("contact-no-phone", say.contactNoPhone(ref, text));
     case "phone-malformed":
-      return at.report("contact-phone-malformed", say.contactPhoneMalformed(ref, text, parsed.fragment ?? text));
+      return at.report("contact-phone-malformed", say.contactPhoneMalformed(ref, text, parsed.fragment ?? text, parsed.defect));
     case "phone-placeholder":
       return at.report("contact-phone-placeholder", say.contactPhonePlaceholder(ref, text));
   }

@@ -24,7 +24,7 @@ export function checkFile(
   if (!read.ok) {
     return { report: unreadableReport(fileName, read.code, readFailureMessage(read, limits)), check: undefined };
   }
-  const check = checkWorkbook(read.workbook, options);
+  const check = checkWorkbook(read.workbook, { fileName, ...options });
   if (check.status !== "not-a-template" && check.submission.rows.length > limits.maxReturnRows) {
     // Pasted data, not a week's activities: refused whole, so a master is never flooded by one file.
     return { report: unreadableReport(fileName, "too-many-rows", readFailureMessages["too-many-rows"](limits.maxReturnRows)), check: undefined };

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { CheckOptions } from "../core/checkWorkbook";
 import { readFailureMessages } from "../messages/zhCN";
 import { incomingReturn } from "../core/merge/merge";
+import { unreadableReport } from "../core/fileReport";
 import { checkFile } from "./checkFile";
 import type { CheckRequest, CheckResponse } from "./checkWorker.browser";
 import { createWorkerChecker, type CheckWorker } from "./checkWorkerClient";
@@ -117,7 +118,7 @@ function fakeChecker(behaviour: (fileName: string) => Behaviour = () => "check",
 }
 
 const unreadable = (file: string, code: "read-timeout" | "corrupt") => ({
-  report: { file, status: "unreadable", kind: null, unit: null, sheet: null, rows: 0, issues: [{ severity: "error", row: null, column: null, code, message: readFailureMessages[code] }] },
+  report: unreadableReport(file, code, readFailureMessages[code]),
   submission: undefined,
   modifiedMs: 1_700_000_000_000,
 });

@@ -4,7 +4,10 @@
  * Where the command line already says a thing, the same words are reused from zhCN.ts.
  */
 import type { HostErrorCode } from "../host/workbookHost";
-import { cliMessages, masterText, mergeReportText, weekText } from "./zhCN";
+import { cliMessages, masterText, mergeReportText, unitLabel, weekText } from "./zhCN";
+
+/** A unit as a report or submission names it, and where the name came from. */
+type NamedUnit = Parameters<typeof unitLabel>[0];
 
 const quote = (text: string) => `“${text}”`;
 
@@ -88,8 +91,8 @@ export const paneText = {
     clear: "清除标记",
     clearing: "正在清除标记…",
     cleared: (cells: number) => (cells > 0 ? `已清除 ${cells} 个单元格的标记。` : "表中没有需要清除的标记。"),
-    sheetLine: (sheet: string, kind: string, unit: string | null, rows: number) =>
-      `工作表${quote(sheet)} · ${kind} · 单位：${unit ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
+    sheetLine: (sheet: string, kind: string, unit: NamedUnit, rows: number) =>
+      `工作表${quote(sheet)} · ${kind} · 单位：${unitLabel(unit) ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
     summary: (errors: number, warnings: number, rows: number) => {
       const found = [errors > 0 ? `${errors} 处错误` : "", warnings > 0 ? `${warnings} 处提醒` : ""].filter(Boolean);
       return `发现 ${found.join("、")}${rows > 0 ? `，涉及 ${rows} 行` : ""}`;
@@ -120,7 +123,7 @@ export const paneText = {
     },
     filesHeading: "各文件的检查结果",
     fileStatus: { ok: "通过", invalid: "有错误", unreadable: "无法读取", "not-a-template": "不是活动表", ignored: "已忽略" },
-    fileLine: (kind: string, unit: string | null, rows: number) => `${kind} · 单位：${unit ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
+    fileLine: (kind: string, unit: NamedUnit, rows: number) => `${kind} · 单位：${unitLabel(unit) ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
     fileIgnored: "临时文件或系统文件，未检查。",
     fileClean: (rows: number) => `没有发现问题，共检查了 ${rows} 条活动。`,
     fileIssuesLabel: (file: string) => `${file} 的问题`,
@@ -173,7 +176,7 @@ export const paneText = {
       rejected: "",
       ignored: "临时文件或系统文件",
     },
-    fileDetail: (unit: string | null, rows: number) => `${unit ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
+    fileDetail: (unit: NamedUnit, rows: number) => `${unitLabel(unit) ?? cliMessages.unknownUnit} · 活动 ${rows} 条`,
     issueCounts: (errors: number, warnings: number) => issueCounts(errors, warnings) || "没有发现问题",
     showIssues: (file: string) => `${file} 的问题`,
     rosterHeading: "报送情况",

@@ -1,3 +1,7 @@
+import type { SkippedRowReason } from "../core/locateTable";
+import type { PhoneDefect } from "../core/parse/phoneNumbers";
+import type { UnitSource } from "../core/unitIdentity";
+
 /**
  * Every sentence Huizong shows people, in Simplified Chinese, in one place (ready for a second language).
  * Code keys on issue codes and failure codes; only this file turns them into words.
@@ -12,9 +16,55 @@ export function weekText(start: string, end: string): string {
 
 const quote = (text: string) => `“${text}”`;
 
+/** Where a unit's name was read from, as said after the name: 高新区（取自文件名）. */
+export const unitSourceText: Record<UnitSource, string> = { field: "单位名称", title: "表格标题", "file-name": "文件名" };
+
+const skippedRowKind: Record<SkippedRowReason, string> = {
+  section: "分组标题",
+  example: "填写示例",
+  subtotal: "合计行",
+  "repeated-header": "重复的表头",
+};
+
+/** A row of the table that is not an activity, as the report lists it: 第 6 行：分组标题“一、线下活动”，不是活动，未检查、不汇总. */
+export function skippedRowText(skipped: { row: number; reason: SkippedRowReason; text: string }): string {
+  const text = skipped.text.length > 30 ? `${skipped.text.slice(0, 30)}…` : skipped.text;
+  return `第 ${skipped.row} 行：${skippedRowKind[skipped.reason]}${quote(text)}，不是活动，未检查、不汇总。`;
+}
+
+/** The unit as a report names it; one named by the title or the file name says so: 高新区（取自文件名）. */
+export function unitLabel(found: { unit: string | null; unitSource: UnitSource | null }): string | null {
+  if (found.unit === null) return null;
+  return found.unitSource === null || found.unitSource === "field" ? found.unit : `${found.unit}（取自${unitSourceText[found.unitSource]}）`;
+}
+
+/** What is wrong with a number, by China's numbering plan: the clause after “电话“…”” in the message. */
+function phoneDefectText(defect: PhoneDefect): string {
+  switch (defect.kind) {
+    case "mobile-length":
+      return `像是手机号码，但有 ${defect.digits} 位，手机号码应为 11 位`;
+    case "mobile-prefix":
+      return "有 11 位，但手机号码应以 13-19 开头";
+    case "area-local-length":
+      return `的区号 ${defect.areaCode} 后是 ${defect.digits} 位号码，${defect.areaCode} 后应为 ${defect.expected} 位`;
+    case "local-leading-digit":
+      return defect.areaCode
+        ? `的区号 ${defect.areaCode} 后的号码以 ${defect.digit} 开头，座机号码不以 0 或 1 开头`
+        : `以 ${defect.digit} 开头，不是座机号码（座机号码不以 0 或 1 开头）`;
+    case "local-length":
+      return `是 ${defect.digits} 位，不带区号的座机号码应为 7-8 位`;
+    case "unknown-area-code":
+      return `以 ${defect.prefix} 开头，不是有效的区号`;
+    case "service-length":
+      return `是 ${defect.prefix} 号码，但有 ${defect.digits} 位，${defect.prefix} 号码应为 10 位`;
+  }
+}
+
 export const issueMessages = {
   columnMissing: (column: string) => `表中缺少${quote(column)}列：请按模板在表头补上这一列，再逐行填写。`,
-  unitMissing: () => "未填写单位名称：请在表格上方“单位名称：”后填写本单位全称。",
+  unitMissing: (guess: { name: string; source: UnitSource } | null) =>
+    "未填写单位名称：请在表格上方“单位名称：”后填写本单位全称。" +
+    (guess ? `（汇总时暂按${unitSourceText[guess.source]}认作${quote(guess.name)}。）` : ""),
   fillDateMissing: () => "未填写填表时间：请在“填表时间：”后填写日期，如 2024年4月10日。",
   fillDateInvalid: (text: string) => `填表时间${quote(text)}不是日期：请写作 2024年4月10日 或 2024/4/10。`,
   noRows: () => "表中没有填写任何活动：请在表头下方逐行填写本单位的重点活动。",
@@ -29,6 +79,8 @@ export const issueMessages = {
   dateEmpty: (ref: string) => `${ref}：活动时间未填写，请填写宣传周内的具体日期，如 4月22日。`,
   dateNoDay: (ref: string, text: string) =>
     `${ref}：活动时间${quote(text)}没有写到具体哪一天，请写明日期，如 4月22日 或 4月20日-22日。`,
+  dateDeadline: (ref: string, text: string, fragment: string) =>
+    `${ref}：活动时间${quote(text)}中的${quote(fragment)}是期限或起止点，不是活动举办的日子：请写明活动实际在哪一天或哪几天，如 4月22日 或 4月20日-22日。`,
   dateImpossible: (ref: string, text: string, fragment: string) =>
     `${ref}：活动时间${quote(text)}中的${quote(fragment)}不是真实存在的日期，请核对月份和日期。`,
   dateUnrecognised: (ref: string, text: string) =>
@@ -42,8 +94,8 @@ export const issueMessages = {
     `${ref}：联系人${quote(text)}只有电话没有姓名，请在电话前写上联系人姓名，如：王斌 13812345678。`,
   contactNoPhone: (ref: string, text: string) =>
     `${ref}：联系人${quote(text)}缺少联系电话，请在姓名后写上手机或座机号码，如：王斌 021-23110863。`,
-  contactPhoneMalformed: (ref: string, text: string, fragment: string) =>
-    `${ref}：联系人${quote(text)}中的电话${quote(fragment)}位数或格式不对，请核对：手机为11位，座机为区号加7-8位号码。`,
+  contactPhoneMalformed: (ref: string, text: string, fragment: string, defect: PhoneDefect | undefined) =>
+    `${ref}：联系人${quote(text)}中的电话${quote(fragment)}${defect ? phoneDefectText(defect) : "位数或格式不对"}，请核对：手机为11位；座机为区号加7-8位号码（区号010、02X后为8位）；400/800 号码为10位。`,
   contactPhonePlaceholder: (ref: string, text: string) =>
     `${ref}：联系人${quote(text)}的电话还没有写完整，请填写能打通的号码。`,
   headCountEmpty: (ref: string, column: string) =>
@@ -104,9 +156,11 @@ export const cliMessages = {
   },
   kindLabel: { city: "附件1 市级层面", district: "附件2 区级层面" },
   severityLabel: { error: "错误", warning: "提醒" },
+  skippedLabel: "跳过",
   fileHeading: (file: string, status: string) => `■ ${file}  【${status}】`,
   fileDetail: (kind: string, unit: string, sheet: string, rows: number) =>
     `  ${kind} · 单位：${unit} · 工作表：${sheet} · 活动 ${rows} 条`,
+
   unknownUnit: "（未填写）",
   summary: (files: number, ok: number, errors: number, warnings: number) =>
     `共检查 ${files} 个文件：${ok} 个通过；错误 ${errors} 处，提醒 ${warnings} 处。`,
@@ -261,6 +315,7 @@ export const helpText = {
   masterOutput: "汇总表 .xlsx 文件：不存在则新建，存在则更新",
   force: "确认写入：汇总表正在 Excel/WPS 中打开、不是 Huizong 汇总表，或含有合并后无法保留的内容（图表、数据透视表等）时，仍然写入",
   roster: "应报单位名单（.txt 每行一个单位，或 .csv/.xlsx 第一列；其后各列为别名）",
+  validateRoster: "应报单位名单：单位名称按名单中的全称显示（别名、简称都能认出）",
   files: "要检查的文件或文件夹（.xlsx .xlsm .xls .et .ods .csv）",
   json: "以 JSON 输出（仅输出一个 JSON 文档）",
   start: "宣传周开始日期，默认取模板中的设置，否则为 2024-04-20",

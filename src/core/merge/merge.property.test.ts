@@ -27,7 +27,7 @@ import { asRawSheet } from "../../../test/support/sheets";
  * Masters are made the way they come about: rows of earlier merges (the same units, spelled in other ways), edited
  * by the clerk (added columns, 校验结果 cleared), rows typed by hand (some naming a unit that returns, some with a
  * returned file's name), in any order. Returns: several units and resubmissions under other spellings and aliases,
- * returns without 单位名称 (keyed on the file name, or on the roster unit it names), invalid returns, returns with
+ * returns without 单位名称 (keyed on the unit their file name names, else on the file name), invalid returns, returns with
  * no rows, unreadable files, non-templates and lock files, at few distinct modified times so that ties happen.
  * Failures print fast-check's seed and path: `fc.assert(..., { seed, path })` replays one.
  */
@@ -53,14 +53,17 @@ const ROSTER: Roster = [
   { name: "浦东新区知识产权局", aliases: [] },
 ];
 
-/** File names, and the roster unit each one names (a return without 单位名称 is that unit's, given the roster). */
-const FILE_NAMES: ReadonlyArray<{ name: string; names: UnitId | null }> = [
-  { name: "附件1.xlsx", names: null },
-  { name: "活动安排表.xls", names: null },
-  { name: "浦东新区知识产权局-附件2.xlsx", names: "pudong" },
-  { name: "市商务委活动表.xlsx", names: "shangwu" },
-  { name: "上海海关.xlsx", names: "haiguan" },
-  { name: "ABC协会.xlsx", names: null }, // ABC协会 is not on the roster
+/**
+ * The unit a file name names, by identifyUnit's rule, without a roster and with one: 市商务委 is 上海市商务委员会
+ * only to the roster; 附件1 and 活动安排表 are template words and name no one.
+ */
+const FILE_NAMES: ReadonlyArray<{ name: string; names: string | null; toRoster: UnitId | null }> = [
+  { name: "附件1.xlsx", names: null, toRoster: null },
+  { name: "活动安排表.xls", names: null, toRoster: null },
+  { name: "浦东新区知识产权局-附件2.xlsx", names: "pudong", toRoster: "pudong" },
+  { name: "市商务委活动表.xlsx", names: "alias:shangwu", toRoster: "shangwu" },
+  { name: "上海海关.xlsx", names: "haiguan", toRoster: "haiguan" },
+  { name: "ABC协会.xlsx", names: "abc", toRoster: "abc" }, // ABC协会 is not on the roster
 ];
 /** The same file name in other folders is the same file name: the merge keys on the name, not the path. */
 const FOLDERS = ["", "returns/", "returns/补报/", "D:\\报送\\"];
@@ -171,11 +174,14 @@ function submissionOf(spec: ReturnSpec): Submission {
   return {
     kind: spec.kind,
     unit: spec.unit?.spelling ?? null,
+    unitSource: spec.unit ? "field" : null,
+    unitClues: { field: spec.unit?.spelling ?? null, title: null, fileName: null },
     fillDate: null,
     sheetName: "Sheet1",
     columns: {},
     fieldCells: {},
     rows: spec.rows,
+    skippedRows: [],
     issues: [...issues, ...spec.rows.flatMap((row) => row.issues)],
   };
 }
@@ -212,14 +218,15 @@ function toIncoming(spec: ReturnSpec): IncomingReturn {
 
 /**
  * Which submission a return is, in the generator's terms (not merge.ts's key strings): template and unit, however
- * spelled; an alias is the unit only to a roster; a return without 单位名称 is its file name's, or, given the
- * roster, the roster unit its file name names. undefined for files that bring no rows.
+ * spelled; an alias is the unit only to a roster; a return without 单位名称 is the unit its file name names (see
+ * FILE_NAMES), or the file name's own when it names none. undefined for files that bring no rows.
  */
 function submissionId(spec: ReturnSpec, roster: boolean): string | undefined {
   if (spec.shape !== "template" || spec.rows.length === 0) return undefined;
   if (spec.unit) return `${spec.kind}|${spec.unit.alias && !roster ? "alias:" : ""}${spec.unit.id}`;
-  const names = FILE_NAMES.find((file) => file.name === spec.fileName)?.names ?? null;
-  return roster && names ? `${spec.kind}|${names}` : `${spec.kind}|file:${spec.fileName}`;
+  const file = FILE_NAMES.find((candidate) => candidate.name === spec.fileName);
+  const names = roster ? file?.toRoster : file?.names;
+  return names ? `${spec.kind}|${names}` : `${spec.kind}|file:${spec.fileName}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

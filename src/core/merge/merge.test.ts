@@ -19,6 +19,8 @@ function submission(unit: string | null, rows: number, bad: boolean): Submission
   return {
     kind: "city",
     unit,
+    unitSource: unit === null ? null : "field",
+    unitClues: { field: unit, title: null, fileName: null },
     fillDate: null,
     sheetName: "Sheet1",
     columns: { name: 1 },
@@ -29,13 +31,14 @@ function submission(unit: string | null, rows: number, bad: boolean): Submission
       firstDay: "2024-04-22",
       issues: bad ? [issue] : [],
     })),
+    skippedRows: [],
     issues: bad ? Array.from({ length: rows }, () => issue) : [],
   };
 }
 
 function incoming(spec: string, index: number): IncomingReturn {
   const file = `returns/${index}-${spec.replace(/[^A-Za-z?]/g, "") || "file"}.xlsx`;
-  const base: FileReport = { file, status: "ok", kind: null, unit: null, sheet: null, rows: 0, issues: [] };
+  const base: FileReport = { file, status: "ok", kind: null, unit: null, unitSource: null, sheet: null, rows: 0, skippedRows: [], issues: [] };
   if (spec === "x") return { report: { ...base, status: "unreadable" }, submission: undefined, modifiedMs: 0 };
   if (spec === "~") return { report: { ...base, file: "returns/~$lock.xlsx", status: "ignored" }, submission: undefined, modifiedMs: 0 };
   const match = /^([A-Z?]):(\d+)(!?)(?:@(\d+))?$/.exec(spec);

@@ -1,6 +1,7 @@
 import type { WorkbookCheck } from "../checkWorkbook";
 import type { FileReport } from "../fileReport";
 import { indexRoster, type Roster, type RosterIndex } from "../roster";
+import { identifyUnit, type UnitSource } from "../unitIdentity";
 import type { Submission } from "../validate";
 import { templates } from "../templates/registry";
 import { mergeMessages as say } from "../../messages/zhCN";
@@ -51,7 +52,7 @@ export interface MergeResult {
  */
 export function mergeReturns(master: readonly MasterRow[], incoming: readonly IncomingReturn[], roster?: Roster): MergeResult {
   const index = roster ? indexRoster(roster) : undefined;
-  if (index) master = master.map((row) => underRosterName(row, index));
+  master = master.map((row) => underCurrentIdentity(row, index));
   const candidates = incoming.map((entry, order) => ({ entry, order, identity: identify(entry, index) }));
 
   const winners = new Map<string, (typeof candidates)[number]>();
@@ -69,11 +70,12 @@ export function mergeReturns(master: readonly MasterRow[], incoming: readonly In
     const base = { ...entry.report, rowsWritten: 0 };
     if (entry.report.status === "ignored") return { ...base, action: "ignored" };
     if (!identity) return { ...base, action: "rejected" };
-    if (winners.get(identity.key)?.entry !== entry) return { ...base, unit: identity.unit, action: "superseded" };
+    const named = { unit: identity.unit, unitSource: identity.source };
+    if (winners.get(identity.key)?.entry !== entry) return { ...base, ...named, action: "superseded" };
     const rows = rowsOf(entry, identity);
     // One by one: spreading a 140,000-row return into push() overflows the call stack.
     for (const row of rows) added.push(row);
-    return { ...base, unit: identity.unit, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
+    return { ...base, ...named, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
   });
 
   const rows = [...kept, ...added].sort(compareMasterRows);
@@ -92,39 +94,40 @@ export function mergeReturns(master: readonly MasterRow[], incoming: readonly In
 interface Identity {
   key: string;
   unit: string;
+  source: UnitSource | null;
 }
 
 /**
- * Which submission a return is: template kind and unit (its roster name when the roster knows it). A return
- * without 单位名称 is keyed on its file name, or on the roster unit that the file name mentions.
+ * Which submission a return is: template kind and unit, named by the one rule of identifyUnit (单位名称, title,
+ * file name) and resolved through the roster. A return naming no unit anywhere is keyed on its file name.
  */
 function identify(entry: IncomingReturn, index: RosterIndex | undefined): Identity | undefined {
   const submission = entry.submission;
   if (!submission || submission.rows.length === 0) return undefined;
-  const named = submission.unit ?? index?.findInFileName(entry.report.file)?.name;
-  if (named) {
-    const unit = index?.find(named)?.name ?? named;
-    return { key: submissionKey(submission.kind, { unit }), unit };
-  }
   const fileName = entry.report.file.replace(/^.*[\\/]/, "");
-  return { key: submissionKey(submission.kind, { fileName }), unit: say.unitFromFile(fileName) };
+  const found = identifyUnit({ ...submission.unitClues, fileName: submission.unitClues.fileName ?? fileName }, index);
+  if (found) return { key: submissionKey(submission.kind, { unit: found.name }), unit: found.name, source: found.source };
+  return { key: submissionKey(submission.kind, { fileName }), unit: say.unitFromFile(fileName), source: null };
 }
 
 /**
- * An earlier row keyed as the roster keys it now. Rows merged before the clerk gave a roster, or before the roster
- * knew an alias, carry the unit as it was written (or the file name, when 单位名称 was empty): without this, the
- * unit's next return would be keyed on its roster name and land beside those rows instead of replacing them.
+ * An earlier row keyed as the rule keys it now. Rows merged before the clerk gave a roster, or before the roster
+ * knew an alias, carry the unit as it was written; rows from a return without 单位名称 carried its file name, before
+ * file names named units. Without this, the unit's next return would land beside those rows instead of replacing
+ * them.
  */
-function underRosterName(row: MasterRow, index: RosterIndex): MasterRow {
+function underCurrentIdentity(row: MasterRow, index: RosterIndex | undefined): MasterRow {
   if (row.key === null) return row;
   const separator = row.key.indexOf("|");
   const kind = row.key.slice(0, separator);
   const written = row.key.slice(separator + 1);
   if (kind !== "city" && kind !== "district") return row;
-  const unit = written.startsWith("file:") ? index.findInFileName(written.slice("file:".length)) : index.find(written);
-  if (!unit) return row;
-  const key = submissionKey(kind, { unit: unit.name });
-  return key === row.key && row.unit === unit.name ? row : { ...row, key, unit: unit.name };
+  const name = written.startsWith("file:")
+    ? identifyUnit({ field: null, title: null, fileName: written.slice("file:".length) }, index)?.name
+    : index?.find(written)?.name;
+  if (!name) return row;
+  const key = submissionKey(kind, { unit: name });
+  return key === row.key && row.unit === name ? row : { ...row, key, unit: name };
 }
 
 type Candidate = { entry: IncomingReturn; order: number };

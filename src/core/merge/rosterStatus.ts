@@ -1,3 +1,4 @@
+import { identifyUnit } from "../unitIdentity";
 import type { RosterIndex } from "../roster";
 import type { MasterRow } from "./masterRow";
 import type { MergedFileReport } from "./merge";
@@ -37,7 +38,7 @@ export function rosterStatuses(index: RosterIndex, rows: readonly MasterRow[], f
     const unitRows = byUnit.get(unit.name) ?? [];
     byUnit.delete(unit.name);
     if (unitRows.length > 0) return { ...entryFor(unit.name, unitRows), aliases: unit.aliases };
-    const failed = files.find((file) => file.action === "rejected" && index.findInFileName(file.file) === unit);
+    const failed = files.find((file) => file.action === "rejected" && identifyUnit({ field: null, title: null, fileName: file.file }, index)?.name === unit.name);
     const status = failed ? "has-errors" : "missing";
     return { unit: unit.name, aliases: unit.aliases, status, rows: 0, rowsWithErrors: 0, file: failed?.file ?? null };
   });

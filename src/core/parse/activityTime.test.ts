@@ -64,10 +64,7 @@ describe("parseActivityTime: what units really write", () => {
     ["4/22 9:30", D22],
     ["2024年4月22日（星期一）14:30-16:30", D22],
     ["拟于4月22日", D22],
-    ["4月22日前后", D22],
-    ["4月22日起", D22],
     ["4月22日报到", D22],
-    ["截至4月22日", D22],
     // digits that are not dates
     ["4月22日 联系电话13812345678", D22],
     ["4月22日 021-62181234", D22],
@@ -208,6 +205,120 @@ describe("parseActivityTime: what names no usable day", () => {
   );
 });
 
+describe("parseActivityTime: deadlines and open bounds name no day", () => {
+  it.each<[text: string, fragment: string]>([
+    // a bound after the day
+    ["4月26日前", "4月26日前"],
+    ["4月25日之前", "4月25日之前"],
+    ["4月26日以前", "4月26日以前"],
+    ["4月20日起", "4月20日起"],
+    ["4月22日起", "4月22日起"],
+    ["4月20日开始", "4月20日开始"],
+    ["4月20日以后", "4月20日以后"],
+    ["4月20日之后", "4月20日之后"],
+    ["4月20日后", "4月20日后"],
+    ["4月26日止", "4月26日止"],
+    ["4月26日为止", "4月26日为止"],
+    ["4月26日截止", "4月26日截止"],
+    ["4月22日前后", "4月22日前后"],
+    ["4月22日左右", "4月22日左右"],
+    ["4月26日前完成", "4月26日前"],
+    ["请于4月26日前报送", "4月26日前"],
+    ["4月26日（周五）前", "4月26日（周五）前"],
+    ["4月26日周五前", "4月26日周五前"],
+    ["2024年4月26日（星期五）之前", "2024年4月26日（星期五）之前"],
+    ["4月26日 前", "4月26日 前"],
+    ["４月２６日前", "４月２６日前"],
+    ["四月二十六日前", "四月二十六日前"],
+    ["4.26前", "4.26前"],
+    ["4.20以后", "4.20以后"],
+    ["4/26之前", "4/26之前"],
+    ["2024-04-26前", "2024-04-26前"],
+    ["2024年4月26日前", "2024年4月26日前"],
+    // after a time of day, 前 and 止 still bound the day
+    ["4月26日17:00前", "4月26日17:00前"],
+    ["4月26日下午5点前", "4月26日下午5点前"],
+    ["4月26日(周五)18:00前", "4月26日(周五)18:00前"],
+    // a bound before the day
+    ["截至4月26日", "截至4月26日"],
+    ["截至4月22日", "截至4月22日"],
+    ["截止4月26日", "截止4月26日"],
+    ["截止到4月26日", "截止到4月26日"],
+    ["截止至2024年4月26日", "截止至2024年4月26日"],
+    ["截至 4月26日", "截至 4月26日"],
+    ["截止日期：4月26日", "截止日期：4月26日"],
+    ["不晚于4月26日", "不晚于4月26日"],
+    ["不迟于4月26日", "不迟于4月26日"],
+    ["最迟4月26日", "最迟4月26日"],
+    ["最晚4.26", "最晚4.26"],
+    ["自4月20日起", "自4月20日起"],
+    ["从4月20日开始", "从4月20日开始"],
+    ["拟自4月20日起开展", "自4月20日起"],
+    ["截止4月26日前", "截止4月26日前"],
+    // a connector that joins nothing
+    ["至4月26日", "至4月26日"],
+    ["到4月26日", "到4月26日"],
+    ["直至4月26日", "直至4月26日"],
+    ["即日起至4月26日", "至4月26日"],
+    ["4月20日至", "4月20日至"],
+    ["4月20日至今", "4月20日至今"],
+    ["4月20日起至今", "4月20日起至今"],
+    ["4月20日-", "4月20日-"],
+    // one bound among several items fails the cell
+    ["4月22日、4月26日前", "4月26日前"],
+    ["4月22日举办讲座，4月26日前报送总结", "4月26日前"],
+    ["4月20日起，4月26日止", "4月20日起"],
+  ])("%j -> deadline %j", (text, fragment) => {
+    expect(parseActivityTime(text, 2024)).toEqual({ ok: false, reason: "deadline", fragment });
+  });
+
+  it.each<[string, DateSpan[]]>([
+    ["4月22日（具体时间另行通知）", [day("2024-04-22")]],
+    ["4月22日前往企业调研", [day("2024-04-22")]],
+    ["4月22日（周一）上午前往企业", [day("2024-04-22")]],
+    ["4月22日后续活动另行通知", [day("2024-04-22")]],
+    ["4月22日后勤保障到位", [day("2024-04-22")]],
+    ["4月22日到企业调研", [day("2024-04-22")]],
+    ["4月22日报到", [day("2024-04-22")]],
+    ["亲自4月22日带队", [day("2024-04-22")]],
+    ["4月22日下午", [day("2024-04-22")]],
+    ["4月22日上午9:30", [day("2024-04-22")]],
+    ["4月22日 14:00-16:00", [day("2024-04-22")]],
+    ["4月22日（周一）", [day("2024-04-22")]],
+    ["4月22日一场", [day("2024-04-22")]],
+    // after a time of day, 起 开始 后 左右 speak of the hour
+    ["4月22日14:00起", [day("2024-04-22")]],
+    ["4月22日上午9点开始", [day("2024-04-22")]],
+    ["4月22日上午9点左右", [day("2024-04-22")]],
+    ["4月22日下午3点以后", [day("2024-04-22")]],
+    ["4月22日9-11点、4月23日", [day("2024-04-22"), day("2024-04-23")]],
+    // a start bound that a range then closes
+    ["4月20日起至4月26日", [range("2024-04-20", "2024-04-26")]],
+    ["4月20日起至26日", [range("2024-04-20", "2024-04-26")]],
+    ["4月20日起至26日止", [range("2024-04-20", "2024-04-26")]],
+    ["自4月20日至26日", [range("2024-04-20", "2024-04-26")]],
+    ["从4月20日到4月26日", [range("2024-04-20", "2024-04-26")]],
+    ["自2024年4月20日起，至4月26日止", [range("2024-04-20", "2024-04-26")]],
+    ["4月20日开始至4月26日结束", [range("2024-04-20", "2024-04-26")]],
+    ["4月20日—26日期间", [range("2024-04-20", "2024-04-26")]],
+  ])("%j stays a day", (text, spans) => {
+    expect(parseActivityTime(text, 2024)).toEqual({ ok: true, spans });
+  });
+
+  it.each(["宣传周期间", "4月下旬", "4月中旬", "4月底", "另行通知", "待定", "宣传周内"])(
+    "%j stays no-specific-day",
+    (text) => {
+      expect(parseActivityTime(text, 2024)).toEqual({ ok: false, reason: "no-specific-day" });
+    },
+  );
+
+  it("keeps the reasons before it: an impossible date, and a day without a month", () => {
+    expect(parseActivityTime("4月31日前", 2024)).toEqual({ ok: false, reason: "impossible-date", fragment: "4月31日" });
+    expect(parseActivityTime("22日至4月26日", 2024)).toEqual({ ok: false, reason: "no-specific-day", fragment: "22日" });
+    expect(parseActivityTime("22日前", 2024)).toEqual({ ok: false, reason: "no-specific-day", fragment: "22日" });
+  });
+});
+
 describe("parseActivityTime: properties", () => {
   const CHINESE_DIGITS = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
   /** 1..31 as in dates: 九, 十, 十二, 二十, 二十二. */
@@ -288,5 +399,23 @@ describe("parseActivityTime: properties", () => {
     const started = Date.now();
     expect(() => parseActivityTime(hostile, 2024)).not.toThrow();
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it.each([
+    // unclosed brackets after every day, so each remark is looked through to the end of the text if nothing stops it
+    "4月20日(周".repeat(20_000),
+    "4月20日(".repeat(20_000) + ")前",
+    "截至4月26日前、".repeat(20_000),
+    "自4月20日起，".repeat(20_000),
+    "4月20日至".repeat(20_000),
+    "至".repeat(50_000) + "4月26日",
+    "周一".repeat(50_000),
+    "4月20日" + "周一".repeat(50_000) + "前",
+    "4月20日" + "上午".repeat(50_000) + "前",
+    "4月20日 " + "前".repeat(100_000),
+  ])("stays linear on long input full of bound words (%#)", (hostile) => {
+    const started = Date.now();
+    expect(() => parseActivityTime(hostile, 2024)).not.toThrow();
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 });

@@ -21,6 +21,11 @@
  * - Two-digit years mean 20xx (`24年4月22日`, `24.4.22`); the American order `4/22/2024` is not read as a date.
  * - A connector joins two dates across remarks and times (`4月20日（周六）至4月26日`), but not across a list mark,
  *   a line break or a stray number (`4月22日9-11点、4月23日` is two days).
+ * - A single day with a bound word right after it (`4月26日前` 之前 以后 起 开始 止 为止 前后 左右, not 前往 后续) or
+ *   before it (截至 截止 最迟 不晚于 自 从, a leading 至), or with a connector that joins nothing (`4月20日至`,
+ *   `至今`), is a "deadline": it limits a period and names no day of the activity, and it fails the whole cell.
+ *   It is decided when the day is emitted alone, so `4月20日起至26日` stays a range; after a time of day only
+ *   前 and 止 still speak of the day (`4月22日14:00起` is the 22nd, `4月26日17:00前` a deadline).
  *
  * This file reads the tokens that dateTokens.ts makes: single dates and times of day at a token, then the reader
  * that joins them into days and ranges and gives the verdict.
@@ -42,7 +47,7 @@ export interface DateSpan {
 }
 
 /** Why a cell names no usable day. */
-export type ActivityTimeFailure = "empty" | "no-specific-day" | "impossible-date" | "unrecognised";
+export type ActivityTimeFailure = "empty" | "no-specific-day" | "deadline" | "impossible-date" | "unrecognised";
 
 /** Every day or range the text names, in the order written; or why there is none. */
 export type ActivityTimeResult =
@@ -89,7 +94,7 @@ function canEndDate(token: Token): boolean {
     case "day":
       return true;
     case "other":
-      return token.spaced || DATE_FOLLOWERS.has(token.text.charAt(0));
+      return token.spaced || DATE_FOLLOWERS.has(token.text.charAt(0)) || boundAt(token.text, 0) !== undefined;
     default:
       return token.spaced && token.kind !== "colon";
   }
@@ -284,6 +289,115 @@ function skipMinutes(tokens: readonly Token[], i: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Deadlines and open bounds
+
+/**
+ * Words that make the day just before them a bound rather than the day of the activity: `until` (4月26日前, 止),
+ * `from` (4月20日起, 以后) and `about` (4月22日前后, 左右). After a time of day (`4月22日14:00起`, `9:00左右`)
+ * only `until` still speaks of the day; the others speak of the hour.
+ */
+type BoundFamily = "until" | "from" | "about";
+const BOUNDS_AFTER: readonly (readonly [word: string, family: BoundFamily])[] = [
+  ["前后", "about"],
+  ["左右", "about"],
+  ["之前", "until"],
+  ["以前", "until"],
+  ["为止", "until"],
+  ["截止", "until"],
+  ["截至", "until"],
+  ["结束", "until"],
+  ["止", "until"],
+  ["前", "until"],
+  ["之后", "from"],
+  ["以后", "from"],
+  ["开始", "from"],
+  ["后", "from"],
+  ["起", "from"],
+];
+/** Words that begin with a bound's character but are no bound: 前往 (go to), 后续 (follow-up), 前台 (front desk). */
+const NOT_BOUNDS = new Set([
+  ..."前往 前来 前去 前赴 前进 前台 前厅 前排 前期 前言 前沿 后续 后期 后勤 后台 后方 后排 后备 起草".split(" "),
+]);
+
+/** The bound word at offset k of a word token, if one begins there. */
+function boundAt(text: string, k: number): (typeof BOUNDS_AFTER)[number] | undefined {
+  for (const bound of BOUNDS_AFTER) {
+    if (!text.startsWith(bound[0], k)) continue;
+    return bound[0].length === 1 && NOT_BOUNDS.has(text.slice(k, k + 2)) ? undefined : bound;
+  }
+  return undefined;
+}
+
+/**
+ * Words that make the day just after them a bound: 截至4月26日, 最迟4月26日, 自4月20日 (and 自4月20日起; a range
+ * 自4月20日至26日 is never a single day, so 自 and 从 need no look at what follows). Longest first, so the fragment
+ * shows the whole word.
+ */
+const BOUNDS_BEFORE = [
+  ..."截止日期 截止时间 截止到 截止至 不晚于 不迟于 最迟于 最晚于 截至 截止 最迟 最晚 自从 自 从".split(" "),
+];
+/** 亲自 (in person), 各自, 来自, 服从, 跟从 …: 自 and 从 that do not mean "from". */
+const NOT_FROM_AFTER = new Set([..."亲各来独擅暗私径服听跟随无"]);
+
+/**
+ * The length of the bound word the text ends with at offset end, or 0. Matched in the text, not in a token:
+ * 截止日期 is three tokens, as its 日 is a date mark.
+ */
+function boundBeforeLength(text: string, end: number): number {
+  for (const word of BOUNDS_BEFORE) {
+    if (end < word.length || !text.startsWith(word, end - word.length)) continue;
+    const single = word === "自" || word === "从";
+    if (single && NOT_FROM_AFTER.has(text.charAt(end - 2))) return 0;
+    return word.length;
+  }
+  return 0;
+}
+
+/** Parts of the day, which a bound after them does not turn into a deadline unless it is `until`. */
+const DAYPARTS = ["上午", "下午", "中午", "晚上", "早上", "全天", "凌晨", "傍晚", "晚间"];
+const WEEKDAY_NAMES = new Set([..."一二三四五六日天"]);
+const CLOSING: Readonly<Record<string, string>> = { "(": ")", "[": "]", "【": "】" };
+
+/**
+ * Where the remarks that may stand between a day and its bound end in a word token: a bracketed remark
+ * (`(周五)前`), a weekday (`周五前`) or a part of the day (`下午前`); `timed` says a part of the day was among them.
+ * Every step moves forward, so the work is linear in the token's length.
+ */
+function skipRemarks(text: string): { k: number; timed: boolean } {
+  let k = 0;
+  let timed = false;
+  for (;;) {
+    const closing = CLOSING[text.charAt(k)];
+    if (closing !== undefined) {
+      const close = text.indexOf(closing, k + 1);
+      if (close < 0) return { k, timed };
+      k = close + 1;
+    } else if (text.startsWith("周", k) && WEEKDAY_NAMES.has(text.charAt(k + 1))) {
+      k += 2;
+    } else if (text.startsWith("星期", k) && WEEKDAY_NAMES.has(text.charAt(k + 2))) {
+      k += 3;
+    } else {
+      const daypart = DAYPARTS.find((word) => text.startsWith(word, k));
+      if (daypart === undefined) return { k, timed };
+      k += daypart.length;
+      timed = true;
+    }
+  }
+}
+
+/** A connector that is a word (至, 到), not a dash: only these lead a deadline (`至4月26日`). */
+function isConnectorWord(token: Token): boolean {
+  return token.kind === "range" && (token.text === "至" || token.text === "到");
+}
+
+/** What may follow a connector that then joins nothing: the end, a list mark, 至今 (up to now), 待定 … */
+function endsNothing(token: Token): boolean {
+  if (token.kind === "end" || token.kind === "list") return true;
+  return token.kind === "other" && NOTHING_AFTER_CONNECTOR.some((word) => token.text.startsWith(word));
+}
+const NOTHING_AFTER_CONNECTOR = ["今", "待定", "另行", "未定", "。"];
+
+// ---------------------------------------------------------------------------------------------------------------
 // Reading the whole cell
 
 const TIME_WORDS = /[0-9年月日号周旬天期时季初底末]|待定|另行|通知|择期|届时|近期|tbd/i;
@@ -292,18 +406,37 @@ const TIME_WORDS = /[0-9年月日号周旬天期时季初底末]|待定|另行|�
  * Walks the tokens once. A date becomes a single day when the next date or the end shows that no range follows;
  * the year and month of each date carry to the dates after it (`4月20日、22日`, `2023年4月20日、4月22日`).
  */
+/** A single day held back: a connector may still make it the start of a range, or a word after it a bound. */
+interface OpenDay {
+  term: Term;
+  day: Ymd;
+  /** Where a deadline's fragment begins in the text: at a bound word before the day (截至, 自, 至) or at the day. */
+  from: number;
+  /** A bound word or a leading 至 comes before the day. */
+  boundBefore: boolean;
+  /** Where the bound word after the day ends in the text, once one is read; -1 before. */
+  boundEnd: number;
+  /** The bound after the day is 起 or 开始: a list mark may still part it from the end of its period. */
+  starts: boolean;
+  /** A time of day or a part of the day has followed the day: only an `until` bound still speaks of the day. */
+  timed: boolean;
+  /** A word other than a remark has followed the day: a bound further on belongs to something else. */
+  worded: boolean;
+}
+
 class Reader {
   private readonly spans: DateSpan[] = [];
   private year: number;
   private month: number | undefined;
-  /** The last single day, held back because a connector may still make it the start of a range. */
-  private open: { term: Term; day: Ymd } | undefined;
+  /** The last single day, held back until the next date, list mark or the end shows what it is. */
+  private open: OpenDay | undefined;
   /** The index of a connector read after `open`, or -1. */
   private connectorAt = -1;
   /** Where the last date with a day ended, and how it was written. */
   private lastDayEnd = -1;
   private lastDayStyle: Term["style"] | undefined;
   private vague: string | undefined;
+  private deadline: string | undefined;
   private impossible: string | undefined;
 
   constructor(
@@ -320,6 +453,7 @@ class Reader {
     while (at(this.tokens, i).kind !== "end" && this.impossible === undefined) i = this.step(i);
     this.flush();
     if (this.impossible !== undefined) return { ok: false, reason: "impossible-date", fragment: this.impossible };
+    if (this.deadline !== undefined) return { ok: false, reason: "deadline", fragment: this.deadline };
     if (this.vague !== undefined) return { ok: false, reason: "no-specific-day", fragment: this.vague };
     if (this.spans.length > 0) return { ok: true, spans: this.spans };
     return { ok: false, reason: TIME_WORDS.test(this.normal) ? "no-specific-day" : "unrecognised" };
@@ -333,7 +467,10 @@ class Reader {
       return i + 1;
     }
     const timeEnd = readTimeOfDay(this.tokens, i, this.dotIsClock(i));
-    if (timeEnd !== undefined) return timeEnd;
+    if (timeEnd !== undefined) {
+      this.afterTime(timeEnd);
+      return timeEnd;
+    }
     const term = readTerm(this.tokens, i, this.continuesDate(i));
     if (term) {
       this.take(term);
@@ -345,7 +482,11 @@ class Reader {
 
   private dotIsClock(i: number): boolean {
     const before = at(this.tokens, i - 1);
-    const afterDaypart = before.kind === "other" && DAYPART_ENDINGS.has(before.text.charAt(before.text.length - 1));
+    // 最晚4.26 is a deadline, not 4:26 in the evening.
+    const afterDaypart =
+      before.kind === "other" &&
+      DAYPART_ENDINGS.has(before.text.charAt(before.text.length - 1)) &&
+      !before.text.endsWith("最晚");
     return afterDaypart || (this.lastDayStyle === "chinese" && i === this.lastDayEnd);
   }
 
@@ -399,8 +540,65 @@ class Reader {
     }
     this.year = year;
     this.month = month;
-    this.open = { term, day };
+    const from = this.boundBefore(term.first);
+    const boundBefore = from >= 0;
+    this.open = {
+      term,
+      day,
+      from: boundBefore ? from : at(this.tokens, term.first).start,
+      boundBefore,
+      boundEnd: -1,
+      starts: false,
+      timed: false,
+      worded: false,
+    };
     this.connectorAt = -1;
+  }
+
+  /**
+   * Where a bound before the day at token i begins in the text, or -1: a word such as 截至 or 自 (a colon may
+   * follow it: `截止日期：4月26日`), or 至 / 到 with no date before it (`至4月26日`, `直到4月26日`).
+   */
+  private boundBefore(i: number): number {
+    let before = at(this.tokens, i - 1);
+    if (isConnectorWord(before)) {
+      const ahead = at(this.tokens, i - 2);
+      if (ahead.kind === "other") return ahead.text.endsWith("直") ? ahead.end - 1 : before.start;
+      return ahead.kind === "end" || ahead.kind === "list" || ahead.kind === "colon" ? before.start : -1;
+    }
+    if (before.kind === "colon") before = at(this.tokens, i - 2);
+    const length = before.kind === "other" ? boundBeforeLength(this.normal, before.end) : 0;
+    return length > 0 ? before.end - length : -1;
+  }
+
+  /** A word after the open day: a bound (前, 起, 左右 …) if it comes before any other word. */
+  private afterDay(token: Token): void {
+    const open = this.open;
+    if (open === undefined || open.worded || this.connectorAt >= 0) return;
+    const remarks = skipRemarks(token.text);
+    open.timed ||= remarks.timed;
+    if (remarks.k === token.text.length) return;
+    this.takeBound(open, token, remarks.k);
+  }
+
+  /** A time right after the open day (`4月26日17:00前`, `4月26日5点前`): the 前 may be in the time's last token. */
+  private afterTime(timeEnd: number): void {
+    const open = this.open;
+    if (open === undefined || open.worded || this.connectorAt >= 0) return;
+    open.timed = true;
+    const last = at(this.tokens, timeEnd - 1);
+    if (last.kind !== "other" || last.text.length === 1) return;
+    // 点前, 时前, 分前, 点半前, 点整前
+    const k = last.text.startsWith("半", 1) || last.text.startsWith("整", 1) ? 2 : 1;
+    if (k < last.text.length) this.takeBound(open, last, k);
+  }
+
+  private takeBound(open: OpenDay, token: Token, k: number): void {
+    open.worded = true;
+    const bound = boundAt(token.text, k);
+    if (bound === undefined || (open.timed && bound[1] !== "until")) return;
+    open.boundEnd = token.start + k + bound[0].length;
+    open.starts = bound[0] === "起" || bound[0] === "开始";
   }
 
   private closeRange(start: { term: Term; day: Ymd }, term: Term, dayOfMonth: number): void {
@@ -421,19 +619,44 @@ class Reader {
   private skip(i: number): void {
     const token = at(this.tokens, i);
     if (token.kind === "range" && this.open) this.connectorAt = i;
+    else if (token.kind === "other") this.afterDay(token);
     // A list or a stray number (a phone number, "9-11点") separates what comes before from what comes after;
-    // words do not, so "4月20日（周六）至4月26日" is still one range.
-    else if (token.kind === "list" || token.kind === "num") this.flush();
+    // words do not, so "4月20日（周六）至4月26日" is still one range. Nor does a list mark between 起 and 至:
+    // "自4月20日起，至4月26日止" is one range.
+    else if (token.kind === "list" && this.open?.starts && this.connectorAt < 0) {
+      if (!isConnectorWord(at(this.tokens, i + 1))) this.flush();
+    } else if (token.kind === "list" || token.kind === "num") this.flush();
   }
 
-  /** Emits the held-back day as a single day. */
+  /**
+   * Emits the held-back day as a single day; or, when a bound word stands before or after it or a connector after
+   * it joins nothing, records the deadline: such a day is a limit of a period, not a day the activity happens.
+   */
   private flush(): void {
-    if (this.open) {
-      const day = toIsoDate(this.open.day);
-      this.spans.push({ start: day, end: day });
+    const open = this.open;
+    if (open) {
+      const deadlineEnd = this.deadlineEnd(open);
+      if (deadlineEnd >= 0) {
+        this.deadline ??= this.source.slice(open.from, deadlineEnd).trim();
+      } else {
+        const day = toIsoDate(open.day);
+        this.spans.push({ start: day, end: day });
+      }
     }
     this.open = undefined;
     this.connectorAt = -1;
+  }
+
+  /** Where the deadline that the open day is part of ends in the text, or -1 when the day is a day. */
+  private deadlineEnd(open: OpenDay): number {
+    if (this.connectorAt >= 0) {
+      const connector = at(this.tokens, this.connectorAt);
+      const after = at(this.tokens, this.connectorAt + 1);
+      // "4月20日至", "4月20日至今"
+      if (endsNothing(after)) return after.text.startsWith("今") ? after.start + 1 : connector.end;
+    }
+    if (open.boundEnd >= 0) return open.boundEnd;
+    return open.boundBefore ? at(this.tokens, open.term.next - 1).end : -1;
   }
 
   /** The original text from token `first` up to, not including, token `next`. */

@@ -1,8 +1,11 @@
 import fc from "fast-check";
+import { issueMessages } from "../../messages/zhCN";
 import { parseContact, type Phone } from "./contact";
+import type { PhoneDefect } from "./phoneNumbers";
 
 const mobile = (digits: string): Phone => ({ kind: "mobile", digits });
 const landline = (digits: string): Phone => ({ kind: "landline", digits });
+const service = (digits: string): Phone => ({ kind: "service", digits });
 const WANG_MOBILE = [mobile("13812345678")];
 
 describe("parseContact accepts", () => {
@@ -136,7 +139,110 @@ describe("parseContact rejects", () => {
     ["王斌 13812345678 021-6218xxxx", "phone-placeholder", "021-6218xxxx"],
   ])("%j -> %s", (text, reason, fragment) => {
     const expected = fragment === undefined ? { ok: false, reason } : { ok: false, reason, fragment };
-    expect(parseContact(text)).toEqual(expected);
+    // Which defect each malformed number has is the numbering-plan table's business, below.
+    const defect = reason === "phone-malformed" ? { defect: expect.anything() } : {};
+    expect(parseContact(text)).toEqual({ ...expected, ...defect });
+  });
+});
+
+describe("parseContact reads numbers by China's numbering plan", () => {
+  const areaLocal = (areaCode: string, digits: number, expected: "8" | "7-8"): PhoneDefect => ({
+    kind: "area-local-length",
+    areaCode,
+    digits,
+    expected,
+  });
+  const leading = (areaCode: string, digit: string): PhoneDefect => ({ kind: "local-leading-digit", areaCode, digit });
+  const mobileLength = (digits: number): PhoneDefect => ({ kind: "mobile-length", digits });
+  type Malformed = { fragment: string; defect: PhoneDefect };
+
+  it.each<[string, Phone[] | Malformed]>([
+    // 010 and 02x take 8-digit local numbers; digits typed together split by that.
+    ["0216437000", { fragment: "0216437000", defect: areaLocal("021", 7, "8") }],
+    ["02164370000", [landline("021-64370000")]],
+    ["021-6437000", { fragment: "021-6437000", defect: areaLocal("021", 7, "8") }],
+    ["０２１－６４３７０００", { fragment: "０２１－６４３７０００", defect: areaLocal("021", 7, "8") }],
+    ["021-64370000转808", [landline("021-64370000-808")]],
+    ["021-6437000转808", { fragment: "021-6437000转808", defect: areaLocal("021", 7, "8") }],
+    ["021-6437000-808", { fragment: "021-6437000-808", defect: areaLocal("021", 7, "8") }],
+    ["010-1234567", { fragment: "010-1234567", defect: areaLocal("010", 7, "8") }],
+    // A local number never starts 0 or 1.
+    ["010-12345678", { fragment: "010-12345678", defect: leading("010", "1") }],
+    ["010 1234 5678", { fragment: "010 1234 5678", defect: leading("010", "1") }],
+    ["0755-12345678", { fragment: "0755-12345678", defect: leading("0755", "1") }],
+    ["0755-0123456", { fragment: "0755-0123456", defect: leading("0755", "0") }],
+    // Every other area code takes 7 or 8.
+    ["0533-3188608", [landline("0533-3188608")]],
+    ["05333188608", [landline("0533-3188608")]],
+    ["0533-31886081", [landline("0533-31886081")]],
+    ["０５３３－３１８８６０８", [landline("0533-3188608")]],
+    ["0533-318860", { fragment: "0533-318860", defect: areaLocal("0533", 6, "7-8") }],
+    // Abroad a landline drops its trunk 0: +86 21 is 021, which still takes 8 digits.
+    ["+86 21 6218 1234", [landline("021-62181234")]],
+    ["+86 (0)21 6218 1234", [landline("021-62181234")]],
+    ["+862162181234", [landline("021-62181234")]],
+    ["+86 21 621 8123", { fragment: "+86 21 621 8123", defect: areaLocal("021", 7, "8") }],
+    // 00 begins no area code (only the country code 0086).
+    ["00852 2123 4567", { fragment: "00852", defect: { kind: "unknown-area-code", prefix: "00" } }],
+    // Local numbers without area code: 7 or 8 digits.
+    ["6437000", [landline("6437000")]],
+    ["64370000", [landline("64370000")]],
+    ["80012345", [landline("80012345")]],
+    ["6437000 23110861", [landline("6437000"), landline("23110861")]],
+    ["643700", { fragment: "643700", defect: { kind: "local-length", digits: 6 } }],
+    ["623456789", { fragment: "623456789", defect: { kind: "local-length", digits: 9 } }],
+    ["021-6437000 23110861", { fragment: "021-6437000", defect: areaLocal("021", 7, "8") }],
+    // Mobiles: 1[3-9] and 9 digits; a bare number starting 1 is a mobile with digits missing, not a local number.
+    ["13812345678", [mobile("13812345678")]],
+    ["0086 13812345678", [mobile("13812345678")]],
+    ["００８６ １３８１２３４５６７８", [mobile("13812345678")]],
+    ["1381234567", { fragment: "1381234567", defect: mobileLength(10) }],
+    ["12345678", { fragment: "12345678", defect: mobileLength(8) }],
+    ["+86 138 1234 567", { fragment: "+86 138 1234 567", defect: mobileLength(10) }],
+    ["12812345678", { fragment: "12812345678", defect: { kind: "mobile-prefix" } }],
+    ["13812345678 021-6437000", { fragment: "021-6437000", defect: areaLocal("021", 7, "8") }],
+    // 400 and 800 numbers: 10 digits.
+    ["400-820-8820", [service("400-820-8820")]],
+    ["4008208820", [service("400-820-8820")]],
+    ["400 820 8820", [service("400-820-8820")]],
+    ["800-810-8888", [service("800-810-8888")]],
+    ["400-820-8820转1", [service("400-820-8820-1")]],
+    ["400-820-882", { fragment: "400-820-882", defect: { kind: "service-length", prefix: "400", digits: 9 } }],
+  ])("王斌 %s", (number, expected) => {
+    const result = parseContact(`王斌 ${number}`);
+    if (Array.isArray(expected)) expect(result).toEqual({ ok: true, names: ["王斌"], phones: expected });
+    else expect(result).toEqual({ ok: false, reason: "phone-malformed", ...expected });
+  });
+
+  it("puts every defect into words in the message", () => {
+    // One cell per kind, and words its sentence must have.
+    const cells: Record<PhoneDefect["kind"], [string, string]> = {
+      "mobile-length": ["王斌 1381234567", "有 10 位，手机号码应为 11 位"],
+      "mobile-prefix": ["王斌 12812345678", "应以 13-19 开头"],
+      "area-local-length": ["王斌 021-6437000", "区号 021 后是 7 位号码，021 后应为 8 位"],
+      "local-leading-digit": ["王斌 0755-12345678", "区号 0755 后的号码以 1 开头"],
+      "local-length": ["王斌 643700", "是 6 位，不带区号的座机号码应为 7-8 位"],
+      "unknown-area-code": ["王斌 00852 2123 4567", "以 00 开头"],
+      "service-length": ["王斌 400-820-882", "是 400 号码，但有 9 位"],
+    };
+    for (const [kind, [text, words]] of Object.entries(cells)) {
+      const result = parseContact(text);
+      if (result.ok || !result.defect || !result.fragment) throw new Error(`${text}: no defect`);
+      expect(result.defect.kind).toBe(kind);
+      const message = issueMessages.contactPhoneMalformed("第3行", text, result.fragment, result.defect);
+      expect(message).toContain(words);
+      expect(message.startsWith(`第3行：联系人“${text}”中的电话“${result.fragment}”`)).toBe(true);
+      expect(message).toContain("，请核对");
+      expect(message).not.toMatch(/undefined|null|NaN|\[object/);
+    }
+    // The reader never reports a leading digit without an area code, but the catalogue words it too.
+    const bare = issueMessages.contactPhoneMalformed("第3行", "王斌 12345678", "12345678", {
+      kind: "local-leading-digit",
+      areaCode: null,
+      digit: "1",
+    });
+    expect(bare).toContain("以 1 开头，不是座机号码");
+    expect(bare).not.toMatch(/undefined|null/);
   });
 });
 

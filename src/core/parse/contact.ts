@@ -12,7 +12,7 @@
  */
 import { lex, normalise, scan, type Problem } from "./contactText";
 import { readNames } from "./personNames";
-import { readRun, type Phone } from "./phoneNumbers";
+import { readRun, type Phone, type PhoneDefect } from "./phoneNumbers";
 
 export type { Phone, PhoneKind } from "./phoneNumbers";
 
@@ -23,13 +23,15 @@ export type ContactResult =
       reason: "empty" | "no-name" | "no-phone" | "phone-malformed" | "phone-placeholder";
       /** The offending text as the unit typed it (full-width and all), for the message. */
       fragment?: string;
+      /** For a malformed number: what is wrong with it, by the numbering plan. */
+      defect?: PhoneDefect;
     };
 
 /**
  * Parses a 联系人 cell: a person's name and a reachable phone number, in the same cell.
  *
- * ok when the cell names at least one person and holds at least one valid mainland mobile or landline number.
- * A placeholder (`021-6218xxxx`, `电话待定`) or a malformed number (`1381234567`) anywhere in the cell is reported
+ * ok when the cell names at least one person and holds at least one number that is valid by China's numbering
+ * plan (mobile, landline or 400/800). A placeholder (`021-6218xxxx`, `电话待定`) or a malformed number (`1381234567`) anywhere in the cell is reported
  * even when another number is fine: the unit wrote a broken number and must fix it. Fax, QQ, postcode and e-mail
  * numbers are recognised by their labels and ignored. Romanised names (`Li Qing`) count when capitalised.
  */
@@ -43,7 +45,10 @@ export function parseContact(text: string): ContactResult {
 
   for (const reason of ["phone-placeholder", "phone-malformed"] as const) {
     const problem = firstOf(problems, reason);
-    if (problem) return { ok: false, reason, fragment: text.slice(problem.start, problem.end).trim() };
+    if (!problem) continue;
+    const fragment = text.slice(problem.start, problem.end).trim();
+    // The defect lets the message say what is wrong (`021 后应为 8 位`), not just that something is.
+    return problem.defect ? { ok: false, reason, fragment, defect: problem.defect } : { ok: false, reason, fragment };
   }
   if (runs.length === 0 && !people.hasContent) return { ok: false, reason: "empty" };
   if (people.names.size === 0) return { ok: false, reason: "no-name" };

@@ -9,6 +9,7 @@
  * step keeps each character at its offset, so the offsets on runs, words and problems index the text as typed.
  */
 import { toHalfWidth } from "../text";
+import type { PhoneDefect } from "./phoneNumbers";
 
 /** A broken or placeholder number found by a reader; parseContact reports the earliest of each kind. */
 export interface Problem {
@@ -16,6 +17,8 @@ export interface Problem {
   /** Offsets into the cell; normalising keeps every character in place, so they index the original text too. */
   start: number;
   end: number;
+  /** For a malformed number, what is wrong with it by the numbering plan, when the phone reader can tell. */
+  defect?: PhoneDefect;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -201,6 +204,8 @@ export interface Group {
   masked: boolean;
   start: number;
   end: number;
+  /** Where a problem quoting it starts: at a `+` or `(` typed right before it (`+86 21 621 8123`, `(021)6218`). */
+  lead: number;
   /** What separated it from the group before: an extension marker, or a dash (`-808` may be an extension). */
   afterExt: boolean;
   afterDash: boolean;
@@ -289,6 +294,7 @@ function groupsOf(tokens: readonly Token[]): Group[] {
   let current: Group | undefined;
   let afterExt = false;
   let afterDash = false;
+  let opener: Token | undefined; // a `+` or `(` just before, which belongs to the number when it is quoted
   for (const token of tokens) {
     if (token.kind === "digits" || token.kind === "mask") {
       const masked = token.kind === "mask";
@@ -297,11 +303,14 @@ function groupsOf(tokens: readonly Token[]): Group[] {
         current.masked ||= masked;
         current.end = token.end;
       } else {
-        current = { text: token.text, masked, start: token.start, end: token.end, afterExt, afterDash };
+        const lead = opener?.end === token.start ? opener.start : token.start;
+        current = { text: token.text, masked, start: token.start, end: token.end, lead, afterExt, afterDash };
         groups.push(current);
         afterExt = afterDash = false;
       }
+      opener = undefined;
     } else {
+      opener = token.text === "+" || token.text === "(" ? token : undefined;
       current = undefined;
       afterExt ||= token.kind === "ext";
       afterDash ||= token.text === "-";

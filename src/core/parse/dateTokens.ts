@@ -73,8 +73,11 @@ classify("\n\r\u2028\u2029\u000B\u000C", BREAK);
 classify(" \t\u00A0\u1680\u202F\u205F\u3000\uFEFF", SPACE);
 classify("\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u200B", SPACE);
 
-/** 至 and 到 after these are words, not connectors: 截至 (as of), 报到 (check in), 签到, 迟到, 收到, 达到, 得到, 来到. */
-const NOT_A_CONNECTOR_AFTER = new Set([..."截报签迟收达得来"].map((ch) => ch.charCodeAt(0)));
+/**
+ * 至 and 到 after these are words, not connectors: 截至 (as of), 截止到 and 截止至 (up to), 报到 (check in), 签到,
+ * 迟到, 收到, 达到, 得到, 来到.
+ */
+const NOT_A_CONNECTOR_AFTER = new Set([..."截止报签迟收达得来"].map((ch) => ch.charCodeAt(0)));
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -97,8 +100,9 @@ export function tokenize(text: string): Token[] {
     i = end;
   }
   tokens.push({ kind: "end", text: "", value: 0, start: text.length, end: text.length, spaced });
-  if (numerals) resolveChineseNumerals(tokens);
-  return tokens;
+  if (!numerals) return tokens;
+  resolveChineseNumerals(tokens);
+  return joinWords(tokens, text);
 }
 
 function classAt(text: string, i: number): CharClass {
@@ -139,6 +143,27 @@ function resolveChineseNumerals(tokens: Token[]): void {
       token.kind = "other";
     }
   });
+}
+
+/**
+ * A numeral that stayed a word joins the words it touches, so that every word is one token as in a text without
+ * numerals: `(周五)前` and `周五前` after a date are one remark, as `(周六)前` is.
+ */
+function joinWords(tokens: Token[], text: string): Token[] {
+  const joined: Token[] = [];
+  let grown = false;
+  for (const token of tokens) {
+    const last = joined[joined.length - 1];
+    if (last?.kind === "other" && token.kind === "other" && !token.spaced && last.end === token.start) {
+      last.end = token.end;
+      grown = true;
+    } else {
+      joined.push(token);
+    }
+  }
+  // The texts are cut once at the end: growing them token by token would copy a long run of words again and again.
+  if (grown) for (const token of joined) if (token.kind === "other") token.text = text.slice(token.start, token.end);
+  return joined;
 }
 
 /** Only white space and line breaks: every token but the end is a line break. */

@@ -5,6 +5,7 @@ import { useSectionStyles } from "../paneStyles";
 import { useCheckStyles } from "./CheckSection.styles";
 import { rowsWithIssues, type IssueGroup } from "./issueGroups";
 import { IssueList } from "./IssueList";
+import { SkippedRows } from "./SkippedRows";
 
 export interface CheckResultProps {
   result: SheetCheckResult;
@@ -33,7 +34,8 @@ export const CheckResult = ({ result, groups, onSelectCell }: CheckResultProps) 
   const marked = say.marked(result.markedCells, result.notesSupported);
   return (
     <>
-      <p className={styles.note}>{say.sheetLine(result.sheetName, paneText.kindLabel[submission.kind], submission.unit, rows)}</p>
+      <p className={styles.note}>{say.sheetLine(result.sheetName, paneText.kindLabel[submission.kind], submission, rows)}</p>
+      <SkippedRows rows={submission.skippedRows} />
       {result.issues.length === 0 ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>

@@ -8,6 +8,7 @@ import { useSectionStyles } from "../paneStyles";
 import { useCheckStyles } from "./CheckSection.styles";
 import { groupSubmissionIssues } from "./issueGroups";
 import { IssueList } from "./IssueList";
+import { SkippedRows } from "./SkippedRows";
 import type { CheckedReturn } from "./useFilesCheck";
 
 const say = paneText.check;
@@ -60,7 +61,8 @@ const FileCheckItem = ({ result }: { result: CheckedReturn }) => {
           {say.fileStatus[report.status]}
         </Badge>
       </div>
-      {report.kind && <p className={styles.note}>{say.fileLine(paneText.kindLabel[report.kind], report.unit, report.rows)}</p>}
+      {report.kind && <p className={styles.note}>{say.fileLine(paneText.kindLabel[report.kind], report, report.rows)}</p>}
+      <SkippedRows rows={report.skippedRows} />
       {report.status === "ignored" ? (
         <p className={styles.note}>{say.fileIgnored}</p>
       ) : submission ? (

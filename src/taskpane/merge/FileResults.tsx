@@ -52,7 +52,7 @@ const FileResultItem = ({ result }: { result: FileResult }) => {
   const listed = report.action === "rejected" ? report.issues.filter((issue) => issue !== errors[0]) : report.issues;
   const listedErrors = listed.filter((issue) => issue.severity === "error").length;
   const details = [
-    report.action === "ignored" || report.action === "rejected" ? "" : say.fileDetail(report.unit, report.rows),
+    report.action === "ignored" || report.action === "rejected" ? "" : say.fileDetail(report, report.rows),
     result.size === undefined ? "" : say.fileSize(result.size),
   ].filter(Boolean);
   return (

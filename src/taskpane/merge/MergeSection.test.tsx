@@ -95,7 +95,7 @@ describe("MergeSection", () => {
     next();
 
     await waitFor(() => expect(status()).toHaveTextContent("已合并：写入 3 条活动，“活动汇总”现有 3 条。"));
-    expect(readReturnFiles).toHaveBeenCalledWith(expect.any(Array), { campaign }, expect.any(Function), expect.any(AbortSignal));
+    expect(readReturnFiles).toHaveBeenCalledWith(expect.any(Array), { campaign, roster }, expect.any(Function), expect.any(AbortSignal));
     const [merged, options] = host.callsOf("mergeIntoWorkbook")[0] as [IncomingReturn[], unknown];
     expect(merged.map((entry) => entry.report.file)).toEqual(["商务委.xlsx", "市公安局.xlsx"]);
     expect(options).toEqual({ roster, campaign });

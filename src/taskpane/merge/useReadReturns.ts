@@ -51,7 +51,10 @@ export function useReadReturns(texts: { cancelled: string; loadFailed: string })
       return undefined;
     }
     try {
-      const returns = await reader.readReturnFiles(files, { campaign }, (progress) => setPhase({ step: "reading", ...progress }), controller.signal);
+      // The roster names units as the clerk knows them, in 校验 as in 汇总.
+      const roster = settings.roster.length > 0 ? settings.roster : undefined;
+      const onProgress = (progress: { done: number; total: number; current: string }) => setPhase({ step: "reading", ...progress });
+      const returns = await reader.readReturnFiles(files, { campaign, roster }, onProgress, controller.signal);
       // 取消 pressed while the last file was read: still nothing more is done.
       if (controller.signal.aborted) throw new reader.ReadCancelled("cancelled");
       return { returns, files: files.map(({ name, size }) => ({ name, size })), campaign };
