@@ -48,8 +48,10 @@ interface Return {
   rows: Activity[];
   /** When the unit sent it (the file's modification time). */
   sent: string;
-  /** What validation must find: [data row index, column, code]. */
+  /** What validation must find: [data row index (-1 for the table's own issues), column, code]. */
   mistakes: Array<[number, string, IssueCode]>;
+  /** For a return whose 单位名称 is empty: the unit validate --roster must name, and where it read it from. */
+  namedBy?: [string, string];
   /** Saved again by LibreOffice in this format (the .xlsx filled in is only an intermediate then). */
   libreOffice?: "xls" | "ods";
 }
@@ -120,18 +122,21 @@ const RETURNS_SENT: Return[] = [
     mistakes: [[0, "活动规模（人数）", "head-count-invalid"]],
   },
   {
+    // Activities grouped under section headings (skipped and listed, not checked); a deadline where a day belongs.
     file: "市公安局.xlsx", kind: "city", unit: "市公安局", sent: "2024-04-12T15:45:00+08:00",
     rows: [
+      { 主办单位: "一、线下活动" },
       {
         主办单位: "淄博市公安局", 重点活动名称: "知识产权进校园", 活动时间: "4月23日15:00", 活动地点: "山东理工大学", "活动规模（人数）": "约200人",
         协办部门: "省知识产权保护中心、山东理工大学、市市场监管局", 联系人: "刘洋 13905330118",
       },
+      { 主办单位: "二、线上活动" },
       {
-        主办单位: "淄博市公安局", 重点活动名称: "发布打击侵犯知识产权犯罪典型案例", 活动时间: "4月25日", 活动地点: "线上（“淄博公安”微信公众号）",
+        主办单位: "淄博市公安局", 重点活动名称: "发布打击侵犯知识产权犯罪典型案例", 活动时间: "4月26日前", 活动地点: "线上（“淄博公安”微信公众号）",
         "活动规模（人数）": 500, 协办部门: "", 联系人: "刘洋",
       },
     ],
-    mistakes: [[1, "联系人", "contact-no-phone"]],
+    mistakes: [[3, "活动时间", "date-deadline"], [3, "联系人", "contact-no-phone"]],
   },
   {
     file: "淄博海关.ods", kind: "city", unit: "淄博海关", sent: "2024-04-10T11:00:00+08:00", libreOffice: "ods",
@@ -148,10 +153,24 @@ const RETURNS_SENT: Return[] = [
     rows: [
       {
         主办单位: "淄博市教育局", 重点活动名称: "知识产权保护校园讲座", 活动时间: "4月28日", 活动地点: "世纪花园小学", "活动规模（人数）": "约400人",
-        协办部门: "市市场监管局", 联系人: "陈静 0533-2869031",
+        协办部门: "市市场监管局", 联系人: "陈静 0533-286903",
       },
     ],
-    mistakes: [[0, "活动时间", "date-outside-campaign"]],
+    // 0533 takes a 7- or 8-digit number: one digit is missing.
+    mistakes: [[0, "活动时间", "date-outside-campaign"], [0, "联系人", "contact-phone-malformed"]],
+  },
+  {
+    // A blank 附件1 whose 单位名称 was left empty: still an error for the unit, but the file name names it, and the
+    // roster knows 市农业农村局 as 淄博市农业农村局, so validate and merge both put the rows under that unit.
+    file: "附件1-市农业农村局重点活动安排表（修订）.xlsx", kind: "city", sent: "2024-04-13T10:20:00+08:00",
+    rows: [
+      {
+        主办单位: "淄博市农业农村局", 重点活动名称: "保护种业知识产权现场宣传", 活动时间: "4月22日-24日", 活动地点: "种子企业、种子经营门店和种子生产基地",
+        "活动规模（人数）": "约150人", 协办部门: "", 联系人: "孟凡 05333183526",
+      },
+    ],
+    mistakes: [[-1, "单位名称", "unit-missing"]],
+    namedBy: ["淄博市农业农村局", "file-name"],
   },
   {
     file: "张店区.xlsx", kind: "district", unit: "张店区知识产权联席会议办公室", fillDate: new Date(Date.UTC(2024, 3, 10)), sent: "2024-04-10T16:00:00+08:00",
@@ -189,7 +208,7 @@ const RETURNS_SENT: Return[] = [
 /** Excel's owner file beside an open workbook: skipped by validate and merge. */
 const LOCK_FILE = "~$市市场监管局.xlsx";
 
-/** Expected units with their aliases; 市农业农村局 and 淄川区 never return. */
+/** Expected units with their aliases; 淄川区 never returns. */
 const ROSTER_LINES = [
   "淄博市市场监督管理局,市市场监管局",
   "淄博市人民检察院,市检察院",
@@ -347,22 +366,34 @@ async function build(): Promise<void> {
 // ---- checking what was built --------------------------------------------------------------------------------------
 
 interface ValidateJson {
-  files: Array<{ file: string; status: string; issues: Array<{ severity: string; row: number | null; column: string | null; code: string }> }>;
+  files: Array<{
+    file: string;
+    status: string;
+    unit: string | null;
+    unitSource: string | null;
+    issues: Array<{ severity: string; row: number | null; column: string | null; code: string }>;
+  }>;
 }
 
 /** Each return must validate exactly as it was built; then show what merging the folder says. */
 function check(work: string): void {
-  const run = huizong(["validate", RETURNS, "--json"]);
+  const run = huizong(["validate", RETURNS, "--roster", ROSTER, "--json"]);
   const found = new Map((JSON.parse(run.stdout) as ValidateJson).files.map((file) => [path.basename(file.file), file]));
   const problems: string[] = [];
   for (const sent of RETURNS_SENT) {
     const file = found.get(sent.file);
     const layout = templateLayout(templates[sent.kind]);
-    const wanted = sent.mistakes.map(([i, column, code]) => `${layout.firstBodyRow + 1 + i} ${column} ${code}`).sort();
+    const wanted = sent.mistakes.map(([i, column, code]) => `${i < 0 ? "-" : layout.firstBodyRow + 1 + i} ${column} ${code}`).sort();
     const got = (file?.issues ?? []).map((issue) => `${issue.row ?? "-"} ${issue.column ?? "-"} ${issue.code}`).sort();
     const status = sent.mistakes.length > 0 ? "invalid" : "ok";
     if (file?.status !== status || JSON.stringify(got) !== JSON.stringify(wanted)) {
       problems.push(`${sent.file}: expected ${status} [${wanted.join("; ")}], got ${file?.status ?? "nothing"} [${got.join("; ")}]`);
+    }
+  }
+  for (const sent of RETURNS_SENT) {
+    const file = found.get(sent.file);
+    if (sent.namedBy && (file?.unit !== sent.namedBy[0] || file.unitSource !== sent.namedBy[1])) {
+      problems.push(`${sent.file}: expected unit ${sent.namedBy.join(" from ")}, got ${file?.unit ?? "none"} from ${file?.unitSource ?? "nowhere"}`);
     }
   }
   if (found.get(LOCK_FILE)?.status !== "ignored") problems.push(`${LOCK_FILE}: expected ignored`);

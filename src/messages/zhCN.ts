@@ -80,7 +80,7 @@ export const issueMessages = {
   dateNoDay: (ref: string, text: string) =>
     `${ref}：活动时间${quote(text)}没有写到具体哪一天，请写明日期，如 4月22日 或 4月20日-22日。`,
   dateDeadline: (ref: string, text: string, fragment: string) =>
-    `${ref}：活动时间${quote(text)}中的${quote(fragment)}是期限或起止点，不是活动举办的日子：请写明活动实际在哪一天或哪几天，如 4月22日 或 4月20日-22日。`,
+    `${ref}：活动时间${quote(text)}${fragment.trim() === text.trim() ? "" : `中的${quote(fragment)}`}是期限或起止点，不是活动举办的日子：请写明活动实际在哪一天或哪几天，如 4月22日 或 4月20日-22日。`,
   dateImpossible: (ref: string, text: string, fragment: string) =>
     `${ref}：活动时间${quote(text)}中的${quote(fragment)}不是真实存在的日期，请核对月份和日期。`,
   dateUnrecognised: (ref: string, text: string) =>
@@ -95,7 +95,9 @@ export const issueMessages = {
   contactNoPhone: (ref: string, text: string) =>
     `${ref}：联系人${quote(text)}缺少联系电话，请在姓名后写上手机或座机号码，如：王斌 021-23110863。`,
   contactPhoneMalformed: (ref: string, text: string, fragment: string, defect: PhoneDefect | undefined) =>
-    `${ref}：联系人${quote(text)}中的电话${quote(fragment)}${defect ? phoneDefectText(defect) : "位数或格式不对"}，请核对：手机为11位；座机为区号加7-8位号码（区号010、02X后为8位）；400/800 号码为10位。`,
+    defect
+      ? `${ref}：联系人${quote(text)}中的电话${quote(fragment)}${phoneDefectText(defect)}，请核对后改正。`
+      : `${ref}：联系人${quote(text)}中的电话${quote(fragment)}位数或格式不对，请核对：手机为11位；座机为区号加7-8位号码（区号010、02X后为8位）；400/800 号码为10位。`,
   contactPhonePlaceholder: (ref: string, text: string) =>
     `${ref}：联系人${quote(text)}的电话还没有写完整，请填写能打通的号码。`,
   headCountEmpty: (ref: string, column: string) =>

@@ -179,6 +179,25 @@ describe("mergeReturns", () => {
     );
   });
 
+  it("replaces rows an earlier version keyed on the file name, once the file name names the unit", () => {
+    // Merged before file names named units: a return without 单位名称, keyed file:市公安局.xlsx.
+    const old: MasterRow = { ...masterRow("A1"), unit: "（未填单位名称：市公安局.xlsx）", sourceFile: "市公安局.xlsx", key: "city|file:市公安局.xlsx" };
+    const again = incoming("?:2", 0);
+    const renamed: IncomingReturn = {
+      ...again,
+      report: { ...again.report, file: "returns/市公安局.xlsx" },
+      submission: again.submission && {
+        ...again.submission,
+        unit: "市公安局",
+        unitSource: "file-name",
+        unitClues: { field: null, title: null, fileName: "returns/市公安局.xlsx" },
+      },
+    };
+    const result = mergeReturns([old], [renamed]);
+    expect(result.files[0]).toMatchObject({ action: "replaced", unit: "市公安局", unitSource: "file-name" });
+    expect(result.rows.map((row) => [row.unit, row.key])).toEqual([["市公安局", "city|市公安局"], ["市公安局", "city|市公安局"]]);
+  });
+
   it("takes a return of 200,000 rows without overflowing the stack", () => {
     const { result } = run("", "A:200000");
     expect(result.rows).toHaveLength(200_000);
