@@ -316,6 +316,20 @@ function lockFileBytes(user: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * Sets each return's modification time to the day its unit sent it: a merge takes the newer of two returns of one
+ * unit by that time, and git does not keep it. Also used by scripts/readmeExamples.ts before it runs the examples.
+ */
+export function stampSentTimes(): void {
+  for (const sent of RETURNS_SENT) {
+    const file = path.join(RETURNS, sent.file);
+    if (existsSync(file)) utimesSync(file, new Date(sent.sent), new Date(sent.sent));
+  }
+  const lockFile = path.join(RETURNS, LOCK_FILE);
+  const lockTime = new Date("2024-04-15T09:30:00+08:00");
+  if (existsSync(lockFile)) utimesSync(lockFile, lockTime, lockTime);
+}
+
 async function build(): Promise<void> {
   mkdirSync(RETURNS, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), "huizong-examples-"));
@@ -349,12 +363,7 @@ async function build(): Promise<void> {
     // Only the files built here; modification times as the units sent them (the corrected return is the newest).
     const wanted = new Set([...RETURNS_SENT.map((sent) => sent.file), LOCK_FILE]);
     for (const file of readdirSync(RETURNS)) if (!wanted.has(file)) rmSync(path.join(RETURNS, file), { recursive: true });
-    for (const sent of RETURNS_SENT) {
-      const file = path.join(RETURNS, sent.file);
-      if (existsSync(file)) utimesSync(file, new Date(sent.sent), new Date(sent.sent));
-    }
-    const lockTime = new Date("2024-04-15T09:30:00+08:00");
-    utimesSync(path.join(RETURNS, LOCK_FILE), lockTime, lockTime);
+    stampSentTimes();
     writeFileSync(ROSTER, `${ROSTER_LINES.join("\n")}\n`);
 
     check(work);
@@ -407,7 +416,10 @@ function check(work: string): void {
   }
 }
 
-build().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Run as a script only: scripts/readmeExamples.ts imports stampSentTimes.
+if (require.main === module) {
+  build().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

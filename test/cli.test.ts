@@ -25,10 +25,19 @@ describe("huizong on the command line", () => {
   });
 
   it("exits 2 when no input could be read, still with one JSON document", async () => {
-    const run = await runCli(["validate", path.join(tmp, "no-such-file.xlsx"), "--json"]);
+    const broken = path.join(tmp, "损坏.xlsx");
+    writeFileSync(broken, "PK\u0003\u0004 not really a zip");
+    const run = await runCli(["validate", broken, "--json"]);
     expect(run.code).toBe(2);
     const json = JSON.parse(run.stdout) as { files: Array<{ status: string; issues: Array<{ code: string; message: string }> }> };
-    expect(json.files[0]).toMatchObject({ status: "unreadable", issues: [{ code: "file-not-found" }] });
+    expect(json.files[0]).toMatchObject({ status: "unreadable", issues: [{ severity: "error" }] });
+  });
+
+  it("exits 2 on a path that does not exist, naming it, with one JSON document", async () => {
+    const missing = path.join(tmp, "no-such-file.xlsx");
+    const run = await runCli(["validate", missing, "--json"]);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({ error: { code: "usage", message: `找不到 ${missing}：请检查文件或文件夹的名称和位置` } });
   });
 
   it.each([
@@ -37,7 +46,7 @@ describe("huizong on the command line", () => {
     [["validate", "x.xlsx", "--frobnicate"], "不认识的选项 --frobnicate"],
     [["template", "--kind", "county", "-o", "x.xlsx"], "--kind 只能是 city"],
     [["merge", "x.xlsx"], "缺少必需的选项"],
-    [["export"], "不认识的命令"],
+    [["frobnicate"], "不认识的命令 frobnicate"],
   ])("turns the usage error %j into exit 2 and a Chinese message", async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -73,14 +82,18 @@ describe("huizong on the command line", () => {
     expect(readFileSync(master, "utf8")).toBe("not a workbook");
   });
 
-  it("says a master given as a return is a master, and leaves its rows out", async () => {
+  it("says a master given to validate is a master, sets it aside without an error, and exits 0", async () => {
     const master = path.join(tmp, "第一次汇总.xlsx");
     expect((await runCli(["merge", path.join(fixtures, "01-city-clean.xlsx"), "-o", master])).code).toBe(0);
     const run = await runCli(["validate", master, "--json"]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      files: [{ status: "not-a-template", issues: [{ code: "not-a-template", message: expect.stringContaining("汇总表") }] }],
+      files: [{ status: "ignored", rows: 0, issues: [{ severity: "warning", code: "master-ignored" }] }],
+      errors: 0,
     });
+    const human = await runCli(["validate", master]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain("这是 Huizong 生成的汇总表，不是报回的活动表：合并时会自动更新它");
   });
 
   it("keeps the week a master was merged for, and checks the next merge's returns against it", async () => {

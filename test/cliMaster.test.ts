@@ -100,6 +100,8 @@ describe("a master that is not one", () => {
     copyFileSync(CITY, path.join(dir, "city.xlsx"));
     const master = await newMaster(dir, path.join(dir, "city.xlsx"));
     copyFileSync(DISTRICT, path.join(dir, "district.xlsx"));
+    // Another merge's lock, into another master in the same folder: read before this merge takes its own lock.
+    writeFileSync(path.join(dir, "另一个汇总表.xlsx.huizong-lock"), "{}");
     const run = await merge([dir, "-o", master]);
     expect(run.code).toBe(0);
     expect(run.json.files.find((file) => file.file === master)).toMatchObject({
@@ -107,8 +109,10 @@ describe("a master that is not one", () => {
       action: "ignored",
       issues: [{ code: "output-master", message: expect.stringContaining("-o 指定的汇总表") }],
     });
-    // The merge's own lock file, beside the master in the folder read, is no return either.
+    // A merge's lock file, beside the master in the folder read, is no return either.
     expect(run.json.files.find((file) => file.file.endsWith(".huizong-lock"))).toMatchObject({ status: "ignored", action: "ignored" });
+    // The folder is listed before this merge locks its master: its own lock is not among the inputs at all.
+    expect(run.json.files.some((file) => file.file === `${master}.huizong-lock`)).toBe(false);
     const human = await runCli(["merge", dir, "-o", master]);
     expect(human.stdout).toContain("这是本次 -o 指定的汇总表，不作为报回文件合并，已跳过。");
     expect(unitsIn(master)).toEqual([CITY_UNIT, DISTRICT_UNIT].sort());

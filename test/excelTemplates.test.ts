@@ -49,6 +49,7 @@ describe("insertTemplate", () => {
         }
         const style = planned.style ? palette[planned.style] : undefined;
         if (planned.value === null && style?.numberFormat) expect(cell?.numberFormat).toBe(style.numberFormat);
+        if (style?.fontName) expect(cell?.format.fontName).toBe(style.fontName);
         if (style?.bold) expect(cell?.format.bold).toBe(true);
         if (style?.fill) expect(cell?.format.fill).toBe(`#${style.fill}`);
         if (style?.border) {
@@ -71,7 +72,7 @@ describe("insertTemplate", () => {
       printTitleRows: `$${layout.headerRow + 1}:$${layout.headerRow + 1}`,
     });
     expect(excel.model.tables).toEqual([
-      expect.objectContaining({ name: "CityActivities", sheetId: sheet.id, range: plan.table?.range, style: "TableStyleLight9", showBandedRows: true }),
+      expect.objectContaining({ name: "附件1活动表", sheetId: sheet.id, range: plan.table?.range, style: "TableStyleLight9", showBandedRows: true }),
     ]);
 
     // The same validations as the plan, with the prompt and the alert style.
@@ -83,12 +84,22 @@ describe("insertTemplate", () => {
         errorAlert: { style: { stop: "Stop", warning: "Warning", information: "Information" }[planned.errorStyle], showAlert: true },
         ignoreBlanks: true,
       });
-      expect(Object.keys(validation?.rule ?? {})).toEqual([{ dateBetween: "date", wholeNumberAtLeast: "wholeNumber", textLengthAtLeast: "textLength", list: "list" }[planned.rule.type]]);
+      expect(Object.keys(validation?.rule ?? {})).toEqual([
+        { dateBetween: "date", wholeNumberAtLeast: "wholeNumber", textLengthAtLeast: "textLength", list: "list", custom: "custom" }[planned.rule.type],
+      ]);
     }
-    const time = plan.dataValidations.find((validation) => validation.rule.type === "dateBetween" && validation.range.startCol === 2);
-    expect(sheet.validations.find((validation) => validation.range.startCol === 2 && validation.range.startRow === time?.range.startRow)?.rule).toEqual({
-      date: { formula1: "2025-04-19", formula2: "2025-04-25", operator: "Between" },
+    // 活动时间: text passes, a date must fall in the week; the formula is relative to the range's first cell.
+    const first = `C${layout.firstBodyRow + 1}`;
+    expect(sheet.validations.find((validation) => validation.range.startCol === 2 && validation.range.startRow === layout.firstBodyRow)?.rule).toEqual({
+      custom: { formula: `=IF(ISNUMBER(${first}),AND(${first}>=DATE(2025,4,19),${first}<DATE(2025,4,26)),ISTEXT(${first}))` },
     });
+    // The faces: 黑体 for the 附件 label, the title and the header row, 宋体 for what units type.
+    expect(cellAt(excel.model, sheetName, cellRef(layout.labelRow, 0))?.format.fontName).toBe("黑体");
+    expect(cellAt(excel.model, sheetName, cellRef(layout.titleRow, 0))?.format).toMatchObject({ fontName: "黑体", bold: true });
+    expect(cellAt(excel.model, sheetName, cellRef(layout.headerRow, 0))?.format.fontName).toBe("黑体");
+    expect(cellAt(excel.model, sheetName, cellRef(layout.firstBodyRow, 0))?.format.fontName).toBe("宋体");
+    // The 单位名称 box is bordered to its last merged cell.
+    expect(cellAt(excel.model, sheetName, cellRef(layout.fieldRows.unit ?? 0, 3))?.format.borders?.right).toEqual({ style: "Continuous", weight: "Thin" });
 
     // The metadata sheet reads back as this template and week.
     const metadata = sheetText(excel.model, "_huizong");
@@ -111,7 +122,7 @@ describe("insertTemplate", () => {
     expect(district.sheetName).toBe("附件2 区级层面");
     // The metadata sheet is replaced where it was; new template sheets go last.
     expect(excel.model.sheets.map((sheet) => sheet.name)).toEqual(["Sheet1", "附件1 市级层面", "_huizong", "附件1 市级层面 (2)", "附件2 区级层面"]);
-    expect(excel.model.tables.map((table) => table.name)).toEqual(["CityActivities", "CityActivities2", "DistrictActivities"]);
+    expect(excel.model.tables.map((table) => table.name)).toEqual(["附件1活动表", "附件1活动表2", "附件2活动表"]);
     expect(sheetNamed(excel.model, "_huizong").visibility).toBe("VeryHidden");
     expect(sheetText(excel.model, "_huizong")[1]).toEqual(["kind", "district"]);
     expect(excel.model.activeSheetId).toBe(sheetNamed(excel.model, "附件2 区级层面").id);
@@ -133,9 +144,9 @@ describe("insertTemplate", () => {
   });
 
   it("names the table apart from a table of the same name elsewhere in the workbook", async () => {
-    const excel = install({ model: seedWorkbook([{ name: "旧表", rows: [["x"], ["y"]], tables: [{ name: "CityActivities", range: { startRow: 0, startCol: 0, endRow: 1, endCol: 0 } }] }]) });
+    const excel = install({ model: seedWorkbook([{ name: "旧表", rows: [["x"], ["y"]], tables: [{ name: "附件1活动表", range: { startRow: 0, startCol: 0, endRow: 1, endCol: 0 } }] }]) });
     await createExcelHost().insertTemplate({ kind: "city", campaign: DEFAULT_CAMPAIGN });
-    expect(excel.model.tables.map((table) => table.name)).toEqual(["CityActivities", "CityActivities2"]);
+    expect(excel.model.tables.map((table) => table.name)).toEqual(["附件1活动表", "附件1活动表2"]);
   });
 
   it("refuses on a host older than ExcelApi 1.8", async () => {

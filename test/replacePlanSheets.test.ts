@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { PLAN_CONTEXT } from "./support/sheets";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as XLSX from "@e965/xlsx";
@@ -6,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { DEFAULT_CAMPAIGN } from "../src/core/campaign";
 import { emptyValues, type MasterRow } from "../src/core/merge/masterRow";
 import type { RosterEntry } from "../src/core/merge/rosterStatus";
+import { consolidatedSheetName } from "../src/core/plans/consolidatedPlan";
 import { masterWorkbookPlan } from "../src/core/plans/masterPlan";
 import type { SheetPlan, WorkbookPlan } from "../src/core/plans/sheetPlan";
 import type { RawSheet } from "../src/core/rawSheet";
@@ -37,8 +39,14 @@ const roster: RosterEntry[] = [
   { unit: "上海海关", aliases: ["海关"], status: "has-errors", rows: 2, rowsWithErrors: 1, file: "上海海关.xlsx" },
   { unit: "市教委", aliases: [], status: "missing", rows: 0, rowsWithErrors: 0, file: null },
 ];
-const oldPlan = masterWorkbookPlan(oldRows, undefined, { campaign: DEFAULT_CAMPAIGN });
-const plan = masterWorkbookPlan(newRows, roster, { campaign: DEFAULT_CAMPAIGN });
+/**
+ * The master's plans without the consolidated 附件N汇总 sheets: these tests are about how sheets replace sheets,
+ * and count the parts that change; test/masterFile and test/excelMerge cover the whole master.
+ */
+const consolidated = new Set([consolidatedSheetName("city"), consolidatedSheetName("district")]);
+const withoutConsolidated = (whole: WorkbookPlan): WorkbookPlan => ({ ...whole, sheets: whole.sheets.filter((sheet) => !consolidated.has(sheet.name)) });
+const oldPlan = withoutConsolidated(masterWorkbookPlan(oldRows, undefined, { campaign: DEFAULT_CAMPAIGN }, PLAN_CONTEXT));
+const plan = withoutConsolidated(masterWorkbookPlan(newRows, roster, { campaign: DEFAULT_CAMPAIGN }, PLAN_CONTEXT));
 const planNames = new Set(plan.sheets.map((sheet) => sheet.name));
 
 /** A clerk's workbook from another writer (SheetJS) holding notes of its own, as an existing master would. */
@@ -194,7 +202,7 @@ describe("replacePlanSheets", () => {
     });
 
     it("takes its own output again, keeping what it kept", () => {
-      const again = replacePlanSheets(after, masterWorkbookPlan(oldRows, undefined, { campaign: DEFAULT_CAMPAIGN }));
+      const again = replacePlanSheets(after, oldPlan);
       const statuses = partStatuses(after, again);
       expect(statuses["xl/worksheets/sheet1.xml"]).toBe("same");
       expect(statuses["xl/sharedStrings.xml"]).toBe("same");
@@ -244,9 +252,9 @@ describe("replacePlanSheets", () => {
 
     it("gives new tables ids and names no kept table has", () => {
       expect(tablesOf(after).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-        { id: "5", name: "ActivitySchedule" },
         { id: "4", name: "Notes" },
-        { id: "6", name: "ReturnStatus" },
+        { id: "6", name: "报送情况表" },
+        { id: "5", name: "活动汇总表" },
       ]);
     });
 
@@ -257,7 +265,7 @@ describe("replacePlanSheets", () => {
       expect(workbook).toContain(`<definedName name="合计">'数据'!$B$5</definedName>`);
       expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="2">'数据'!$A$1:$B$5</definedName>`);
       expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;活动汇总&apos;!$1:$1</definedName>`);
-      expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;报送情况&apos;!$1:$1</definedName>`);
+      expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="3">&apos;报送情况&apos;!$3:$3</definedName>`);
       expect(workbook).toContain('<workbookView activeTab="1"/>');
       expect(workbook).toMatch(/<sheet sheetId="8" name="报送情况" r:id="rId6"\/><sheet sheetId="9" name="_huizong_settings" state="veryHidden" r:id="rId7"\/>/);
     });
@@ -288,7 +296,7 @@ describe("replacePlanSheets", () => {
     const written = unzipSync(after);
     const workbook = strFromU8(written["xl/workbook.xml"] ?? new Uint8Array());
     expect(workbook).toMatch(/<x:sheet sheetId="3" name="报送情况" r:id="rId\d+"\/>/);
-    expect(workbook).toContain(`<x:definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;报送情况&apos;!$1:$1</x:definedName>`);
+    expect(workbook).toContain(`<x:definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;报送情况&apos;!$3:$3</x:definedName>`);
     expect(strFromU8(written["xl/styles.xml"] ?? new Uint8Array())).not.toMatch(/<(font|fill|border|xf|dxf)[ >]/);
     expect(rawSheets(after).map((sheet) => sheet.name)).toEqual(["活动汇总", "_huizong_settings", "报送情况"]);
     expectMasterState(after);

@@ -401,7 +401,7 @@ describeWithLibreOffice("the whole day through LibreOffice: template, fill, save
     const xml = worksheetXml(day.masters[0]?.bytes ?? new Uint8Array(), "活动汇总");
     expect(xml).not.toMatch(/<f>[^<]*HYPERLINK/);
     expect(xml).not.toMatch(/<f>[^<]*86 138/);
-    const rule = /<conditionalFormatting sqref="A2:([A-Z]+)(\d+)">\s*<cfRule type="expression"[^>]*dxfId="\d+"[^>]*>\s*<formula>LEN\(\$([A-Z]+)2\)&gt;0<\/formula>/.exec(xml);
+    const rule = /<conditionalFormatting sqref="A2:([A-Z]+)(\d+)">\s*<cfRule type="expression"[^>]*dxfId="\d+"[^>]*>\s*<formula>AND\(LEN\(\$([A-Z]+)2\)&gt;0,/.exec(xml);
     expect(rule).not.toBeNull();
     const header = (day.masters[0]?.records[0] && Object.keys(day.masters[0].records[0])) ?? [];
     expect(rule?.[2]).toBe("9"); // the header and 8 rows
@@ -460,7 +460,7 @@ describeWithLibreOffice("the whole day through LibreOffice: template, fill, save
     const xml = worksheetXml(day.masters[2]?.bytes ?? new Uint8Array(), "活动汇总");
     expect(xml).toMatch(/<conditionalFormatting sqref="A2:[A-Z]+10">/);
     // The week the master was merged for stays with it, on a very hidden sheet the next merge reads.
-    expect(day.finalSheets).toEqual(["活动汇总", "报送情况", "_huizong_settings (veryHidden)", "备注"]);
+    expect(day.finalSheets).toEqual(["活动汇总", "报送情况", "催报", "附件1汇总", "附件2汇总", "_huizong_settings (veryHidden)", "备注"]);
     expect(day.extraSheetText).toBe("4月26日前电话催报淄博海关");
   });
 

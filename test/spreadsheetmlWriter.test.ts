@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { PLAN_CONTEXT } from "./support/sheets";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -92,8 +93,8 @@ const featurePlan: WorkbookPlan = {
 };
 
 const PLANS: Record<string, WorkbookPlan> = {
-  master: masterWorkbookPlan(masterRows, roster, { campaign: DEFAULT_CAMPAIGN }),
-  emptyMaster: masterWorkbookPlan([], undefined, { campaign: DEFAULT_CAMPAIGN }),
+  master: masterWorkbookPlan(masterRows, roster, { campaign: DEFAULT_CAMPAIGN }, PLAN_CONTEXT),
+  emptyMaster: masterWorkbookPlan([], undefined, { campaign: DEFAULT_CAMPAIGN }, PLAN_CONTEXT),
   city: templateWorkbookPlan(cityTemplate, { campaign: DEFAULT_CAMPAIGN, unit: "上海海关" }),
   district: templateWorkbookPlan(districtTemplate, { campaign: DEFAULT_CAMPAIGN }),
   features: featurePlan,
@@ -145,6 +146,21 @@ describe("the SpreadsheetML writer's package", () => {
     const sheetXml = strFromU8(parts["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
     expect(sheetXml).not.toMatch(/<f[ >]/);
     expect(strFromU8(parts["xl/sharedStrings.xml"] ?? new Uint8Array())).toContain('<t>=HYPERLINK("http://x","y")</t>');
+  });
+
+  it("writes 宋体 and 黑体 by name, with the GB2312 character set and without the theme scheme that would replace them", () => {
+    const parts = unzipSync(bytesOf("master").sml);
+    const fonts = [...strFromU8(parts["xl/styles.xml"] ?? new Uint8Array()).matchAll(/<font>.*?<\/font>/g)].map((m) => m[0]);
+    expect(fonts).toContain('<font><b/><sz val="11"/><name val="黑体"/><family val="3"/><charset val="134"/></font>');
+    expect(fonts).toContain('<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>');
+    // The default font (index 0) stays Calibri with the minor scheme: cells without a palette style keep the workbook's look.
+    expect(fonts[0]).toContain("<scheme");
+  });
+
+  it("writes a custom validation rule as a formula relative to the range's first cell", () => {
+    const parts = unzipSync(bytesOf("city").sml);
+    const sheetXml = strFromU8(parts["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    expect(sheetXml).toMatch(/<dataValidation type="custom" allowBlank="1"[^>]* sqref="C6:C25"><formula1>IF\(ISNUMBER\(C6\),AND\(C6&gt;=DATE\(2024,4,20\),C6&lt;DATE\(2024,4,27\)\),ISTEXT\(C6\)\)<\/formula1><\/dataValidation>/);
   });
 
   it("spells a literal _xHHHH_ so that readers give it back, in cells and in table column names", () => {
@@ -258,7 +274,7 @@ describe("read back by ExcelJS", () => {
 
   it("sees the print setup of the sheets that have one", async () => {
     const workbook = await loadWithExcelJs(bytesOf("city").sml);
-    expect(workbook.worksheets[0]?.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "4:4" });
+    expect(workbook.worksheets[0]?.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "5:5" });
     expect(workbook.worksheets[1]?.state).toBe("veryHidden");
   });
 });

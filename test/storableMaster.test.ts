@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { PLAN_CONTEXT } from "./support/sheets";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -58,7 +59,7 @@ describe("a master holding every class of code point and over-long text", () => 
   let bytes: Uint8Array;
   beforeAll(async () => {
     const roster: RosterEntry[] = [{ unit: "上海海关\uFFFF", aliases: ["海关\u0001"], status: "has-errors", rows: rows.length, rowsWithErrors: 1, file: "上海海关\u0007.xlsx" }];
-    bytes = await writeWorkbook(masterWorkbookPlan(rows, roster, { campaign: DEFAULT_CAMPAIGN }));
+    bytes = await writeWorkbook(masterWorkbookPlan(rows, roster, { campaign: DEFAULT_CAMPAIGN }, PLAN_CONTEXT));
   });
 
   it("writes only characters XML allows, in every part", () => {

@@ -13,7 +13,8 @@ import { cityTemplate } from "../src/core/templates/city";
 import { districtTemplate } from "../src/core/templates/district";
 import type { Template } from "../src/core/templates/templateSchema";
 import { writeIntoWorkbook, writeWorkbook } from "../src/files/writeWorkbook";
-import { convertWithLibreOffice, describeWithLibreOffice } from "./support/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice, exportSheetsAsCsv } from "./support/libreoffice";
+import { ruleAllows } from "./support/validationRules";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Plans under test
@@ -258,14 +259,25 @@ describe("writeWorkbook", () => {
       expect(tableXml).toContain('<tableStyleInfo name="TableStyleLight9"');
       for (const column of template.columns) expect(tableXml).toContain(`name="${column.header}"`);
       const time = XLSX.utils.encode_col(template.columns.findIndex((column) => column.rule === "activityTime"));
-      expect(sheetXml).toMatch(
-        new RegExp(
-          `<dataValidation type="date" allowBlank="1" showInputMessage="1" promptTitle="活动时间" prompt="[^"]+" showErrorMessage="1" errorStyle="warning" errorTitle="请核对" error="[^"]+" sqref="${time}${layout.firstBodyRow + 1}:${time}${layout.lastBodyRow + 1}"><formula1>${isoDateToSerial(DEFAULT_CAMPAIGN.start)}</formula1><formula2>${isoDateToSerial(DEFAULT_CAMPAIGN.end)}</formula2>`,
-        ),
+      const first = `${time}${layout.firstBodyRow + 1}`;
+      // A custom rule, stored without "=" and relative to the range's first cell, as Excel stores one.
+      expect(sheetXml).toContain(
+        `<dataValidation type="custom" allowBlank="1" showInputMessage="1" promptTitle="活动时间" prompt="${mainPlan?.dataValidations.find((v) => v.prompt.title === "活动时间")?.prompt.message}" ` +
+          `showErrorMessage="1" errorStyle="warning" errorTitle="请核对" error="这个日期不在宣传周（4月20日至26日）内。确需保留请点“是”，否则点“否”修改。" sqref="${first}:${time}${layout.lastBodyRow + 1}">` +
+          `<formula1>IF(ISNUMBER(${first}),AND(${first}&gt;=DATE(2024,4,20),${first}&lt;DATE(2024,4,27)),ISTEXT(${first}))</formula1></dataValidation>`,
       );
-      expect(sheetXml).toContain('type="whole" operator="greaterThanOrEqual"');
+      expect(sheetXml).not.toContain('type="date"');
       expect(sheetXml).toContain('type="textLength" operator="greaterThanOrEqual"');
-      expect(sheetXml).toContain(`<mergeCell ref="A1:${lastCol}1"/>`);
+      expect(sheetXml).toContain(`<mergeCell ref="A${layout.titleRow + 1}:${lastCol}${layout.titleRow + 1}"/>`);
+      expect(tableXml).toContain(`name="${template.attachment}活动表" displayName="${template.attachment}活动表"`);
+      // 宋体 and 黑体 by name, with the GB2312 character set and without the theme scheme that would replace them.
+      const fonts = [...zipText(bytes, "xl/styles.xml").matchAll(/<font>.*?<\/font>/g)].map((m) => m[0]);
+      const named = fonts.filter((font) => /<name val="(宋体|黑体)"\/>/.test(font));
+      expect(named.map((font) => /<name val="(.+?)"/.exec(font)?.[1]).sort()).toEqual(expect.arrayContaining(["宋体", "黑体"]));
+      for (const font of named) {
+        expect(font).toContain('<charset val="134"/>');
+        expect(font).not.toContain("<scheme");
+      }
       expect(sheetXml).toContain(`<pane ySplit="${layout.headerRow + 1}" topLeftCell="A${layout.headerRow + 2}" activePane="bottomLeft" state="frozen"/>`);
       expect(sheetXml).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/);
       expect(sheetXml).toContain('<pageSetUpPr fitToPage="1"/>');
@@ -418,16 +430,18 @@ describeWithLibreOffice("written workbooks in LibreOffice", () => {
       const width = template.columns.length;
       expect(main).toContain(`table:number-columns-spanned="${width}"`);
       expect(main).toContain('table:number-columns-spanned="3"');
-      expect(xml).toMatch(new RegExp(`<table:database-range table:name="${kind === "city" ? "City" : "District"}Activities" table:target-range-address="[^"]+"`));
+      expect(xml).toMatch(new RegExp(`<table:database-range table:name="${template.attachment}活动表" table:target-range-address="[^"]+"`));
 
       const validations = [...xml.matchAll(/<table:content-validation [\s\S]*?<\/table:content-validation>/g)].map((m) => m[0]);
       expect(validations).toHaveLength(mainPlan.dataValidations.length);
-      const start = isoDateToSerial(DEFAULT_CAMPAIGN.start);
-      const end = isoDateToSerial(DEFAULT_CAMPAIGN.end);
-      const dateRule = validations.find((v) => v.includes(`cell-content-is-between(${start},${end})`));
-      expect(dateRule).toContain("of:cell-content-is-date()");
-      expect(dateRule).toContain('<table:help-message table:title="活动时间" table:display="true">');
-      expect(dateRule).toContain('table:message-type="warning"');
+      // LibreOffice keeps the custom rule as a formula condition of its own.
+      const timeRule = validations.find((v) => v.includes('table:title="活动时间"'));
+      expect(timeRule).toMatch(/table:condition="of:is-true-formula\(IF\(ISNUMBER\(\[\.C\d+\]\);AND\(\[\.C\d+\]&gt;=DATE\(2024;4;20\);\[\.C\d+\]&lt;DATE\(2024;4;27\)\);ISTEXT\(\[\.C\d+\]\)\)\)"/);
+      expect(timeRule).toContain('<table:help-message table:title="活动时间" table:display="true">');
+      expect(timeRule).toContain('table:message-type="warning"');
+      // The faces are kept by name (on Linux LibreOffice draws them with a substitute CJK font).
+      expect(xml).toContain('style:font-name="宋体"');
+      expect(xml).toContain('style:font-name="黑体"');
       expect(validations.some((v) => v.includes('table:message-type="information"'))).toBe(true);
       expect(odsHiddenSheets(xml)).toEqual([METADATA_SHEET_NAME]);
     });
@@ -474,5 +488,72 @@ describeWithLibreOffice("written workbooks in LibreOffice", () => {
     expect(xml).toMatch(/table:condition="of:cell-content-is-in-list\(&quot;通过&quot;;&quot;有错误&quot;\)"/);
     expect(xml).toContain('table:message-type="stop"');
     expect(xml).toMatch(/<table:database-range table:name="Features" table:target-range-address="功能\.A1:功能\.C2"/);
+  });
+});
+
+/**
+ * The templates' custom validation formulas computed by a real spreadsheet engine: each formula, pointed at a cell
+ * holding a typical entry, must give what test/support/validationRules says it gives (the meaning the template
+ * tests rely on). Text must pass: with OR(ISTEXT(…),AND(…,INT(…))) LibreOffice, like Excel, gives #VALUE! for text.
+ */
+describeWithLibreOffice("the templates' validation formulas in LibreOffice", () => {
+  // TRUE/FALSE are left out: LibreOffice stores them as the numbers 1 and 0 (ISNUMBER(TRUE) is true there, not in Excel).
+  const ENTRIES: ReadonlyArray<string | number> = [
+    "4月22日上午9:30",
+    "约300人",
+    "45405",
+    isoDateToSerial("2024-04-22"),
+    isoDateToSerial("2024-04-26") + 0.625,
+    isoDateToSerial("2024-04-27"),
+    isoDateToSerial("2024-04-19") + 0.9,
+    300,
+    1,
+    0,
+    2.5,
+  ];
+  const rules = templates.flatMap(([kind, template]) =>
+    (templatePlan(template).sheets[0]?.dataValidations ?? [])
+      .filter((validation) => validation.rule.type === "custom")
+      .map((validation) => ({ label: `${kind} ${validation.prompt.title}`, validation })),
+  );
+  let computed: string[][] = [];
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "huizong-rules-"));
+    try {
+      const aoa: XLSX.CellObject[][] = [];
+      for (const { validation } of rules) {
+        if (validation.rule.type !== "custom") continue;
+        const topLeft = XLSX.utils.encode_cell({ r: validation.range.startRow, c: validation.range.startCol });
+        for (const entry of ENTRIES) {
+          const row = aoa.length + 1;
+          const formula = validation.rule.formula.replace(new RegExp(`\\b${topLeft}\\b`, "g"), `A${row}`);
+          aoa.push([typeof entry === "string" ? { t: "s", v: entry } : { t: "n", v: entry }, { t: "b", v: false, f: formula }]);
+        }
+      }
+      const sheet = XLSX.utils.aoa_to_sheet([]);
+      aoa.forEach((cells, r) => cells.forEach((cell, c) => (sheet[XLSX.utils.encode_cell({ r, c })] = cell)));
+      sheet["!ref"] = `A1:B${aoa.length}`;
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, sheet, "rules");
+      const input = path.join(dir, "rules.xlsx");
+      writeFileSync(input, XLSX.write(book, { type: "buffer", bookType: "xlsx" }) as Buffer);
+      const csv = (await exportSheetsAsCsv([input], path.join(dir, "csv"))).get(input)?.get("rules");
+      if (!csv) throw new Error("LibreOffice wrote no CSV");
+      computed = readFileSync(csv, "utf8").trim().split("\n").map((line) => line.split(","));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("computes every rule as the evaluator does, letting text through", () => {
+    expect(rules.map((rule) => rule.label)).toEqual(expect.arrayContaining(["city 活动时间", "city 活动规模（人数）", "district 填表时间"]));
+    const expected = rules.flatMap(({ validation }) =>
+      ENTRIES.map((entry) => (ruleAllows(validation, entry) ? "TRUE" : "FALSE")),
+    );
+    expect(computed.map((row) => row[1])).toEqual(expected);
+    // And the point of it all: text never fails a rule.
+    const texts = rules.flatMap(() => ENTRIES.map((entry) => typeof entry === "string"));
+    expect(computed.filter((_, i) => texts[i]).every((row) => row[1] === "TRUE")).toBe(true);
   });
 });

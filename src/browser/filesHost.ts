@@ -55,7 +55,7 @@ export function createFilesHost(options: FilesHostOptions = {}): FilesHost {
     ): Promise<FilesMergeOutcome> {
       const existing = master ? { bytes: await bytesOf(master), fileName: master.name } : undefined;
       const { mergeIntoMasterFile } = await import("../files/masterFile");
-      const outcome = await mergeIntoMasterFile(existing, returns, { roster: mergeOptions.roster, campaign: mergeOptions.campaign });
+      const outcome = await mergeIntoMasterFile(existing, returns, { roster: mergeOptions.roster, campaign: mergeOptions.campaign, mergedAt: mergeOptions.mergedAt });
       if (!outcome.ok) throw new HostError(outcome.code, outcome.message);
       // An updated master keeps its name, so it can replace the old file; a new one gets the command line's name.
       const fileName = master?.name ?? paneText.merge.newMasterFileName;

@@ -16,7 +16,9 @@ import type { CheckOptions } from "../core/checkWorkbook";
 import { unreadableReport } from "../core/fileReport";
 import type { CheckedFile } from "../files/checkFile";
 import { DEFAULT_READ_LIMITS } from "../files/readLimits";
-import { readFailureMessages } from "../messages/zhCN";
+import { campaignYear, type CampaignSettings } from "../core/campaign";
+import { metadataCampaign } from "../core/templateMetadata";
+import { cliMessages, readFailureMessages } from "../messages/zhCN";
 import type { CheckRequest, CheckResponse } from "./checkWorker";
 import { readInput } from "./inputFiles";
 import { terminalText } from "./terminalText";
@@ -263,7 +265,21 @@ export async function checkInputs(
 async function checkInput(pool: CheckPool, file: string, options: CheckOptions): Promise<CheckedInput> {
   const input = await readInput(file, DEFAULT_READ_LIMITS);
   if (!input.ok) return { report: input.report, check: undefined, modifiedMs: 0 };
-  return { ...(await pool.check(input.bytes, file, options)), modifiedMs: input.modifiedMs };
+  const checked = await pool.check(input.bytes, file, options);
+  return { ...withWeekYearNote(checked, options.campaign), modifiedMs: input.modifiedMs };
+}
+
+/**
+ * A week given by --start/--end in another year than the template's own: every date of the return is then out of
+ * the week, one error a row. Said once, first, naming both years, so the clerk looks at the flag, not the rows.
+ */
+export function withWeekYearNote(checked: CheckedFile, given: CampaignSettings | undefined): CheckedFile {
+  const { check, report } = checked;
+  const own = metadataCampaign(check?.metadata);
+  if (!given || !own || !check || check.status === "not-a-template" || campaignYear(own) === campaignYear(given)) return checked;
+  const message = cliMessages.weekYearDiffers(campaignYear(own), campaignYear(given));
+  const issue = { severity: "warning", row: null, column: null, code: "week-year-differs", message } as const;
+  return { check, report: { ...report, issues: [issue, ...report.issues] } };
 }
 
 /** The limit for tests and odd machines: `HUIZONG_READ_TIMEOUT_MS=3000 huizong validate …`. */

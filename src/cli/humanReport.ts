@@ -1,4 +1,4 @@
-import { skippedRowText, unitLabel, weekText } from "../messages/zhCN";
+import { skippedRowText, unitLabel, weekWithYearText } from "../messages/zhCN";
 import { cliMessages as say } from "../messages/zhCN";
 import type { FileReport } from "../core/fileReport";
 import type { CampaignSettings } from "../core/campaign";
@@ -13,7 +13,7 @@ export function formatValidationReport(
     lines.push(say.fileHeading(report.file, say.statusLabel[report.status]));
     if (report.kind) {
       const detail = say.fileDetail(say.kindLabel[report.kind], unitLabel(report) ?? say.unknownUnit, report.sheet ?? "", report.rows);
-      lines.push(campaign ? `${detail} · ${say.week(weekText(campaign.start, campaign.end))}` : detail);
+      lines.push(campaign ? `${detail} · ${say.week(weekWithYearText(campaign.start, campaign.end))}` : detail);
     }
     for (const skipped of report.skippedRows) lines.push(`  ${say.skippedLabel}  ${skippedRowText(skipped)}`);
     for (const issue of report.issues) lines.push(`  ${say.severityLabel[issue.severity]}  ${issue.message}`);

@@ -1,26 +1,66 @@
 import { readFileSync, statSync } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { unreadableReport, type FileReport } from "../core/fileReport";
+import { ignoredReport, unreadableReport, type FileReport } from "../core/fileReport";
 import { cliMessages, readFailureMessages } from "../messages/zhCN";
 import type { ReadLimits } from "../files/readLimits";
+import { fileSystemReason } from "./systemErrors";
+import { UsageError } from "./usageError";
 
 export type InputFile =
   | { ok: true; file: string; bytes: Uint8Array; modifiedMs: number }
   | { ok: false; file: string; report: FileReport };
 
 /**
+ * What is taken from a folder: the spreadsheet formats units send (SpreadsheetML or HTML saved as .xls is read by
+ * its content), and the spreadsheet formats the reader names to ask for a resave (.xlsb, .numbers, templates), so
+ * a unit's return in one of them is never skipped unsaid. Anything else in a folder (the notice itself, a PDF of
+ * it, photos, a readme) is listed as ignored. A file named on its own is always read: the clerk asked for it.
+ */
+const SPREADSHEET_EXTENSIONS = /\.(xlsx|xlsm|xls|et|ods|csv|xlsb|xltx|xltm|xlt|ett|numbers)$/i;
+
+export function isSpreadsheetName(file: string): boolean {
+  return SPREADSHEET_EXTENSIONS.test(file);
+}
+
+/** Files found in a folder that are not spreadsheets: reported as ignored, never read. */
+const notSpreadsheets = new Set<string>();
+
+/**
  * The files named on the command line, folders expanded (recursively, sorted, so a folder of returns just works).
- * Oversized files are refused from their size alone, before any byte is read.
+ * A path that does not exist, or a folder without a single spreadsheet, is a mistake in the command: every such
+ * path is named in one UsageError, before any file is read.
  */
 export async function listInputs(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
+  const problems: string[] = [];
   for (const arg of args) {
-    const info = await stat(arg).catch(() => undefined);
-    // Appended one by one: a folder of 150,000 returns spread into push() overflows the call stack.
-    if (info?.isDirectory()) for (const file of await filesUnder(arg)) files.push(file);
-    else files.push(arg);
+    // Errors as values: an `instanceof Error` test fails for Node's errors under Jest, whose realm differs.
+    const [info, statError] = await stat(arg).then(
+      (found) => [found, undefined] as const,
+      (error: NodeJS.ErrnoException) => [undefined, error] as const,
+    );
+    if (!info) {
+      const missing = statError?.code === "ENOENT" || statError?.code === "ENOTDIR";
+      problems.push(missing ? cliMessages.pathNotFound(arg) : cliMessages.cannotOpenPath(arg, fileSystemReason(statError)));
+    } else if (info.isDirectory()) {
+      const [found, listError] = await filesUnder(arg).then(
+        (names) => [names, undefined] as const,
+        (error: unknown) => [undefined, error] as const,
+      );
+      if (!found) {
+        problems.push(cliMessages.cannotOpenPath(arg, fileSystemReason(listError)));
+        continue;
+      }
+      if (!found.some(isSpreadsheetName)) problems.push(cliMessages.folderHasNoSpreadsheets(arg));
+      // Appended one by one: a folder of 150,000 returns spread into push() overflows the call stack.
+      for (const file of found) {
+        if (!isSpreadsheetName(file)) notSpreadsheets.add(file);
+        files.push(file);
+      }
+    } else files.push(arg);
   }
+  if (problems.length > 0) throw new UsageError(problems.join("\n"), false);
   return files;
 }
 
@@ -78,6 +118,7 @@ function nameOf(name: Buffer): string {
  * system calls per file left the process idle for a third of a 1,000-file merge.
  */
 export function readInput(file: string, limits: ReadLimits): InputFile {
+  if (notSpreadsheets.has(file)) return { ok: false, file, report: notASpreadsheetReport(file) };
   const target = rawPaths.get(file) ?? file;
   const info = statOrUndefined(target);
   if (!info) return refused(file, "file-not-found", cliMessages.fileNotFound(file));
@@ -88,7 +129,7 @@ export function readInput(file: string, limits: ReadLimits): InputFile {
   try {
     return { ok: true, file, bytes: new Uint8Array(readFileSync(target)), modifiedMs: info.mtimeMs };
   } catch (error) {
-    return refused(file, "file-not-found", readFailureMessages["cannot-open"](String((error as Error).message)));
+    return refused(file, "file-not-found", readFailureMessages["cannot-open"](fileSystemReason(error)));
   }
 }
 
@@ -102,4 +143,9 @@ function statOrUndefined(file: string | Buffer): import("node:fs").Stats | undef
 
 function refused(file: string, code: "file-not-found" | "too-large", message: string): InputFile {
   return { ok: false, file, report: unreadableReport(file, code, message) };
+}
+
+function notASpreadsheetReport(file: string): FileReport {
+  const issue = { severity: "warning", row: null, column: null, code: "not-a-spreadsheet-ignored", message: cliMessages.notASpreadsheetIgnored } as const;
+  return { ...ignoredReport(file), issues: [issue] };
 }

@@ -1,44 +1,56 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from "commander";
-import { DEFAULT_CAMPAIGN, resolveCampaign, type CampaignSettings } from "../core/campaign";
+import packageJson from "../../package.json";
+import { DEFAULT_CAMPAIGN, LONGEST_PLAUSIBLE_WEEK_DAYS, resolveCampaign, type CampaignInputProblem, type CampaignSettings } from "../core/campaign";
 import type { TemplateKind } from "../core/templates/templateSchema";
 import { cliMessages as say, helpText } from "../messages/zhCN";
 import { EXIT, type CommandResult } from "./exitCodes";
 import { terminalText } from "./terminalText";
+import { commandNames, helpConfiguration, usageMessage } from "./usage";
+import { UsageError } from "./usageError";
+import { enterUserFolder } from "./workingFolder";
 
 // Each command's module is imported only when that command runs: `validate` never loads ExcelJS, and the
 // spreadsheet libraries load in the worker threads that read files, not here.
 
-/** A usage problem found after parsing (bad --start/--end): reported like commander's own usage errors. */
-class UsageError extends Error {
-  override name = "UsageError";
-}
-
 interface WeekOptions {
   start?: string;
   end?: string;
+  force?: boolean;
 }
 
-/** Validated before any command module loads, so a bad week is a usage error (exit 2) like any other. */
+/**
+ * Validated before any command module loads, so a bad week is a usage error (exit 2) like any other. A week of
+ * more than a month is nearly always a typo in a month or a year, and would pass every date of it: confirmed with
+ * --force.
+ */
 function campaignFrom(options: WeekOptions): CampaignSettings | undefined {
   if (options.start === undefined && options.end === undefined) return undefined;
   const parsed = resolveCampaign(options);
-  if (!parsed.success) throw new UsageError(say.badWeek(parsed.error.issues.map((issue) => issue.message).join("；")));
+  if (!parsed.success) throw new UsageError(say.badWeek(parsed.problems.map(weekProblemText).join("；")));
+  if (parsed.days > LONGEST_PLAUSIBLE_WEEK_DAYS && options.force !== true) throw new UsageError(say.longWeek(parsed.days));
   return parsed.data;
+}
+
+function weekProblemText(problem: CampaignInputProblem): string {
+  return problem.code === "not-a-day"
+    ? say.notADay(`--${problem.flag}`, problem.value)
+    : say.endBeforeStart(problem.start, problem.end, problem.startGiven);
 }
 
 function weekOptions(command: Command): Command {
   return command
-    .addOption(new Option("--start <YYYY-MM-DD>", helpText.start))
-    .addOption(new Option("--end <YYYY-MM-DD>", helpText.end));
+    .addOption(new Option(`--start <${helpText.dateValue}>`, helpText.start))
+    .addOption(new Option(`--end <${helpText.dateValue}>`, helpText.end));
 }
 
 function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
   const program = new Command("huizong")
     .description(helpText.program)
+    .version(packageJson.version, "-v, --version", helpText.version)
     .helpOption("-h, --help", helpText.help)
-    .helpCommand("help [command]", helpText.helpCommand)
-    .configureHelp({ styleTitle: (title) => helpText.titles[title] ?? title })
+    .helpCommand(`help [${helpText.commandPlaceholder.slice(1, -1)}]`, helpText.helpCommand)
+    .configureHelp(helpConfiguration)
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: () => {}, writeOut: (text) => process.stdout.write(text) });
@@ -47,8 +59,9 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
     program
       .command("validate")
       .description(helpText.validate)
-      .argument("<FILE...>", helpText.files)
-      .option("--roster <ROSTER>", helpText.validateRoster)
+      .argument(`<${helpText.filesArgument}...>`, helpText.files)
+      .option(`--roster <${helpText.rosterValue}>`, helpText.validateRoster)
+      .option("--force", helpText.validateForce)
       .option("--json", helpText.json),
   ).action((files: string[], options: WeekOptions & { roster?: string; json?: boolean }) => {
     const settings = { json: options.json === true, campaign: campaignFrom(options), roster: options.roster };
@@ -59,15 +72,17 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
     program
       .command("template")
       .description(helpText.template)
-      .addOption(new Option("--kind <kind>", helpText.kind).choices(["city", "district"]).makeOptionMandatory())
-      .option("--unit <NAME>", helpText.unit)
-      .requiredOption("-o, --output <FILE.xlsx>", helpText.templateOutput)
+      .addOption(new Option(`--kind <${helpText.kindValue}>`, helpText.kind).choices(["city", "district"]).makeOptionMandatory())
+      .option(`--unit <${helpText.unitValue}>`, helpText.unit)
+      .requiredOption(`-o, --output <${helpText.templateFileValue}>`, helpText.templateOutput)
+      .option("--force", helpText.templateForce)
       .option("--json", helpText.json),
   ).action((options: WeekOptions & { kind: TemplateKind; unit?: string; output: string; json?: boolean }) => {
     const settings = {
       kind: options.kind,
       unit: options.unit,
       output: options.output,
+      force: options.force === true,
       json: options.json === true,
       campaign: campaignFrom(options) ?? DEFAULT_CAMPAIGN,
     };
@@ -78,73 +93,75 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
     program
       .command("merge")
       .description(helpText.merge)
-      .argument("<FILE...>", helpText.files)
-      .requiredOption("-o, --output <MASTER.xlsx>", helpText.masterOutput)
-      .option("--roster <ROSTER>", helpText.roster)
-      .option("--force", helpText.force)
+      .argument(`<${helpText.filesArgument}...>`, helpText.files)
+      .requiredOption(`-o, --output <${helpText.masterFileValue}>`, helpText.masterOutput)
+      .option(`--roster <${helpText.rosterValue}>`, helpText.roster)
+      .option(`--chase <${helpText.chaseValue}>`, helpText.chase)
+      .option("--force", helpText.mergeForce)
       .option("--json", helpText.json),
-  ).action((files: string[], options: WeekOptions & { output: string; roster?: string; force?: boolean; json?: boolean }) => {
+  ).action((files: string[], options: WeekOptions & { output: string; roster?: string; chase?: string; json?: boolean }) => {
     const settings = {
       output: options.output,
       roster: options.roster,
+      chase: options.chase,
       force: options.force === true,
       json: options.json === true,
       campaign: campaignFrom(options),
     };
     run(import("./mergeCommand").then(({ mergeCommand }) => mergeCommand(files, settings)));
   });
+
+  program
+    .command("export")
+    .description(helpText.export)
+    .argument(`<${helpText.masterFileValue}>`, helpText.exportMaster)
+    .requiredOption(`-o, --output <${helpText.exportFileValue}>`, helpText.exportOutput)
+    .option("--all", helpText.exportAll)
+    .option("--force", helpText.exportForce)
+    .option("--json", helpText.json)
+    .action((master: string, options: { output: string; all?: boolean; force?: boolean; json?: boolean }) => {
+      const settings = { output: options.output, all: options.all === true, force: options.force === true, json: options.json === true };
+      run(import("./exportCommand").then(({ exportCommand }) => exportCommand(master, settings)));
+    });
   return program;
 }
 
-/** Commander's error codes in the clerk's language. */
-function usageMessage(error: CommanderError): string {
-  const option = /'([^']+)'/.exec(error.message)?.[1] ?? "";
-  switch (error.code) {
-    case "commander.unknownOption":
-      return say.usageError(`不认识的选项 ${option}`);
-    case "commander.unknownCommand":
-      return say.usageError(`不认识的命令 ${option}，可用：template、validate、merge`);
-    case "commander.missingArgument":
-      return say.usageError("缺少要处理的文件");
-    case "commander.optionMissingArgument":
-      return say.usageError(`选项 ${option} 后缺少取值`);
-    case "commander.missingMandatoryOptionValue":
-      return say.usageError(`缺少必需的选项 ${option}`);
-    case "commander.invalidArgument":
-      return say.usageError("--kind 只能是 city（附件1 市级层面）或 district（附件2 区级层面）");
-    case "commander.excessArguments":
-      return say.usageError("多余的参数");
-    default:
-      return say.usageError(error.message.replace(/^error:\s*/, ""));
-  }
-}
-
-function printUsageError(message: string, json: boolean): void {
+function printUsageError(message: string, json: boolean, hint = true): void {
   if (json) process.stdout.write(`${JSON.stringify({ error: { code: "usage", message } }, null, 2)}\n`);
-  else process.stderr.write(`${terminalText(message)}\n${say.seeHelp}\n`);
+  else process.stderr.write(`${terminalText(message)}\n${hint ? `${say.seeHelp}\n` : ""}`);
   process.exitCode = EXIT.unusable;
 }
 
 async function main(argv: string[]): Promise<void> {
+  enterUserFolder();
   const json = argv.includes("--json");
   let pending: Promise<CommandResult> | undefined;
+  const program = buildProgram((result) => {
+    pending = result;
+  });
   try {
     // The callback returns nothing: commander would otherwise chain onto the command's promise and turn its
     // rejection into an unhandled one.
-    buildProgram((result) => {
-      pending = result;
-    }).parse(argv, { from: "user" });
+    program.parse(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0 and their text already printed.
       if (error.exitCode === 0) return;
-      return printUsageError(usageMessage(error), json);
+      // `huizong` alone: the overview of the commands is the answer, before saying one is missing.
+      if (error.code === "commander.help" && !json) process.stderr.write(`${program.helpInformation()}\n`);
+      return printUsageError(usageMessage(error, program, argv), json, error.code !== "commander.help");
     }
-    if (error instanceof UsageError) return printUsageError(error.message, json);
+    if (error instanceof UsageError) return printUsageError(error.message, json, error.showHelpHint);
     throw error;
   }
-  if (!pending) return printUsageError(say.usageError("请给出命令：template、validate 或 merge"), json);
-  const result = await pending;
+  if (!pending) return printUsageError(say.usageError(say.noCommand(commandNames(program).filter((name) => name !== "help"))), json);
+  let result: CommandResult;
+  try {
+    result = await pending;
+  } catch (error) {
+    if (error instanceof UsageError) return printUsageError(error.message, json, error.showHelpHint);
+    throw error;
+  }
   // JSON escapes control characters itself; the human report shows them as codes (terminalText.ts).
   process.stdout.write(`${json ? result.output : terminalText(result.output)}\n`);
   process.exitCode = result.exitCode;

@@ -5,6 +5,7 @@ import { readMasterFile, type MasterFileInput } from "../files/masterFile";
 import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
 import { lockMaster, MasterLockBusy, type LockHolder, type MasterLock } from "./masterLock";
 import { resolveWriteTarget, snapshotOf, type FileSnapshot } from "./outputTarget";
+import { fileSystemReason } from "./systemErrors";
 
 /**
  * The master `huizong merge -o` names, from the file system's side: where it really is, its lock, and what it
@@ -37,13 +38,6 @@ export class MergeRefused extends Error {
 export interface ExistingMaster extends MasterState {
   file: MasterFileInput | undefined;
   snapshot: FileSnapshot;
-}
-
-/** The clerk's words for why the file system said no (no permission, a full disk…), else its own message. */
-export function fileSystemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const known = code ? guard.fileSystemReasons[code] : undefined;
-  return known ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**

@@ -2,16 +2,17 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignSettings } from "../core/campaign";
 import { countIssues, ignoredReport, type FileReport } from "../core/fileReport";
-import { incomingReturn, mergeReturns, type IncomingReturn } from "../core/merge/merge";
+import { incomingReturn, mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
 import type { Roster } from "../core/roster";
 import { mergeIntoMasterFile } from "../files/masterFile";
-import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
+import { chaseText, cliMessages as say, masterGuardMessages as guard, mergedAtText, weekText } from "../messages/zhCN";
 import { checkInputs } from "./checkPool";
 import { EXIT, type CommandResult } from "./exitCodes";
 import { listInputs } from "./inputFiles";
 import { checkBeforeWriting } from "./masterGuard";
 import { LOCK_SUFFIX, type MasterLock } from "./masterLock";
-import { fileSystemReason, lockMasterTarget, masterTarget, MergeRefused, readExistingMaster } from "./masterOutput";
+import { lockMasterTarget, masterTarget, MergeRefused, readExistingMaster } from "./masterOutput";
+import { fileSystemReason } from "./systemErrors";
 import { formatMergeReport } from "./mergeReport";
 import { progressReporter } from "./progress";
 import { readRosterFile } from "./rosterFile";
@@ -24,6 +25,8 @@ export interface MergeOptions {
   json: boolean;
   /** The clerk confirms writing a master that checkBeforeWriting would otherwise refuse. */
   force?: boolean;
+  /** --chase: where to write the copy-ready chase list (needs a roster, given or remembered). */
+  chase?: string | undefined;
 }
 
 /**
@@ -42,11 +45,13 @@ interface Input {
  * cannot be read, or would be damaged unasked, is never overwritten.
  */
 export async function mergeCommand(args: readonly string[], options: MergeOptions): Promise<CommandResult> {
+  // A mistyped path or an empty folder is a usage error, found before the master is even looked at.
+  const files = await listInputs(args);
   try {
     const target = await masterTarget(options.output);
     const lock = await lockMasterTarget(options.output, target);
     try {
-      return await mergeLocked(args, options, target, lock);
+      return await mergeLocked(files, options, target, lock);
     } finally {
       await lock.release();
     }
@@ -58,12 +63,14 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
   }
 }
 
-async function mergeLocked(args: readonly string[], options: MergeOptions, target: string, lock: MasterLock): Promise<CommandResult> {
+async function mergeLocked(files: readonly string[], options: MergeOptions, target: string, lock: MasterLock): Promise<CommandResult> {
   const existing = await readExistingMaster(options.output, target);
-  const inputs = await markOutput(await listInputs(args), target);
+  const inputs = await markOutput(files, target);
   const outputAmongInputs = inputs.some((input) => input.role === "output");
   const warnings = await checkBeforeWriting({ existing, output: options.output, target, outputAmongInputs, force: options.force === true });
   const roster = options.roster ? await loadRoster(options.roster) : existing.roster;
+  // Who to chase is only known against a roster: refused before anything is read or written.
+  if (options.chase !== undefined && !roster) throw new MergeRefused(say.chaseNeedsRoster(options.chase), "roster-unreadable");
   // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
   const incoming = await readReturns(inputs, options, existing.campaign, roster);
   // With nothing readable the master is left as it is: the report alone, without writing a workbook.
@@ -74,7 +81,8 @@ async function mergeLocked(args: readonly string[], options: MergeOptions, targe
     return done(options, { files: reports, ...totals, output: null }, say.noInput, EXIT.unusable);
   }
 
-  const merged = await mergeIntoMasterFile(existing.file, incoming, { roster, campaign: options.campaign });
+  const mergedAt = new Date();
+  const merged = await mergeIntoMasterFile(existing.file, incoming, { roster, campaign: options.campaign, mergedAt });
   if (!merged.ok) throw new MergeRefused(merged.message, merged.code);
   const { bytes, result } = merged;
   const reports = result.files;
@@ -102,8 +110,25 @@ async function mergeLocked(args: readonly string[], options: MergeOptions, targe
     roster: result.roster?.map(({ unit, status, rows, file }) => ({ unit, status, rows, file })) ?? [],
     masterWarnings: warnings,
   };
-  const text = formatMergeReport(result, options.output, warnings.map((warning) => warning.message));
-  return done(options, document, text, totals.errors > 0 ? EXIT.problemsFound : EXIT.clean);
+  const chased = options.chase === undefined ? [] : [await writeChaseList(options.chase, result, merged.campaign, mergedAt)];
+  const text = [formatMergeReport(result, options.output, warnings.map((warning) => warning.message)), ...chased].join("\n");
+  return done(options, { ...document, chase: options.chase ?? null }, text, totals.errors > 0 ? EXIT.problemsFound : EXIT.clean);
+}
+
+/**
+ * The chase list as a text file the clerk copies from into e-mail or WeChat (UTF-8 with a byte-order mark and
+ * Windows line ends, so Notepad shows it right); the sentence saying where it went.
+ */
+async function writeChaseList(file: string, result: MergeResult, campaign: CampaignSettings, mergedAt: Date): Promise<string> {
+  const entries = result.chase ?? [];
+  const text = chaseText(entries, weekText(campaign.start, campaign.end), mergedAtText(mergedAt));
+  try {
+    await writeFileAtomically(file, new TextEncoder().encode(`\uFEFF${text.replace(/\n/g, "\r\n")}\r\n`));
+  } catch (error) {
+    // The master is written by now: say the list could not be, rather than call the merge refused.
+    return say.cannotWrite(file, fileSystemReason(error));
+  }
+  return say.chaseWritten(file, entries.length);
 }
 
 function done(options: MergeOptions, document: object, text: string, exitCode: number): CommandResult {

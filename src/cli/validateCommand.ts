@@ -1,5 +1,7 @@
 import type { CampaignSettings } from "../core/campaign";
-import { countIssues, type FileReport } from "../core/fileReport";
+import { countIssues, ignoredReport, type FileReport } from "../core/fileReport";
+import type { CheckedFile } from "../files/checkFile";
+import { cliMessages as say } from "../messages/zhCN";
 import { checkInputs } from "./checkPool";
 import { formatValidationReport } from "./humanReport";
 import { listInputs } from "./inputFiles";
@@ -26,7 +28,7 @@ export async function validateCommand(args: readonly string[], options: Validate
   const checkOptions = { campaign: options.campaign, roster: roster?.roster };
   const checked = await checkInputs(files, checkOptions, progressReporter(files.length));
   const results = checked.map(({ report, check }) => ({
-    report,
+    report: isMaster(check) ? masterReport(report.file) : report,
     campaign: check && check.status !== "not-a-template" ? check.campaign : undefined,
   }));
   const reports = results.map(({ report }) => report);
@@ -37,8 +39,24 @@ export async function validateCommand(args: readonly string[], options: Validate
   return { output, exitCode: exitCodeFor(reports, totals.errors) };
 }
 
+function isMaster(check: CheckedFile["check"]): boolean {
+  return check?.status === "not-a-template" && check.isMaster;
+}
+
+/**
+ * A master merged by Huizong, named among the returns (clerks keep it in the same folder): nothing is wrong with
+ * it, and merging updates it, so it is set aside with a word rather than failed as "not a template".
+ */
+function masterReport(file: string): FileReport {
+  const issue = { severity: "warning", row: null, column: null, code: "master-ignored", message: say.masterIgnored } as const;
+  return { ...ignoredReport(file), issues: [issue] };
+}
+
+/** 2 when nothing could be read; a master set aside was read, and is no failure. */
 function exitCodeFor(reports: FileReport[], errors: number): number {
-  const readable = reports.some((report) => report.status !== "unreadable" && report.status !== "ignored");
-  if (!readable) return EXIT.unusable;
+  const read = reports.some(
+    (report) => (report.status !== "unreadable" && report.status !== "ignored") || report.issues.some((issue) => issue.code === "master-ignored"),
+  );
+  if (!read) return EXIT.unusable;
   return errors > 0 ? EXIT.problemsFound : EXIT.clean;
 }

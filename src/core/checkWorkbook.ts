@@ -50,8 +50,10 @@ export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {})
     .filter((sheet) => !isMetadataSheet(sheet) && !isMasterSheet(sheet))
     .map((sheet) => ({ sheet, table: locateTable(sheet, metadata?.kind) }))
     .filter((found): found is { sheet: (typeof found)["sheet"]; table: LocatedTable } => found.table !== undefined);
+  const isMaster = workbook.sheets.some(isMasterSheet);
   const best = pickBestTable(tables);
-  if (!best) return { status: "not-a-template", campaign, metadata, isMaster: workbook.sheets.some(isMasterSheet) };
+  // A master's consolidated 附件N汇总 sheets look like filled templates: a master is never a unit's return.
+  if (!best || isMaster) return { status: "not-a-template", campaign, metadata, isMaster };
 
   const origin = { fileName: options.fileName, roster: options.roster ? indexRoster(options.roster) : undefined };
   const submission = validateTable(best.table, campaign, origin);

@@ -42,4 +42,12 @@ export type IssueCode =
   | "kind-ambiguous"
   | "extra-table-ignored"
   /** merge: the input is the master being written (-o), left out of the returns. */
-  | "output-master";
+  | "output-master"
+  /** A folder's file that is not a spreadsheet (the notice, a PDF, a photo): listed as ignored, never read. */
+  | "not-a-spreadsheet-ignored"
+  /** validate: the file is a master Huizong merged, not a return; ignored, since merging updates it anyway. */
+  | "master-ignored"
+  /** --start/--end name a year other than the template's own week: every date of the return would be outside. */
+  | "week-year-differs"
+  /** merge with a roster: the return's unit is not on it (a close roster name, if any, is suggested). */
+  | "unit-not-on-roster";

@@ -6,10 +6,11 @@
  * sheet stay; a unit that returns again has its rows replaced; text that looks like a formula stays text.
  */
 import { isMasterSheet } from "../core/merge/readMaster";
-import { MASTER_SHEET_NAME, STATUS_SHEET_NAME } from "../core/merge/masterRow";
+import { MASTER_SHEET_NAME } from "../core/merge/masterRow";
 import { mergeReturns, type IncomingReturn } from "../core/merge/merge";
 import { readMasterState } from "../core/merge/masterState";
-import { masterWorkbookPlan } from "../core/plans/masterPlan";
+import { MASTER_OWN_SHEETS, masterWorkbookPlan } from "../core/plans/masterPlan";
+import { mergedAtText } from "../messages/zhCN";
 import { cellText, type RawSheet } from "../core/rawSheet";
 import { SETTINGS_SHEET_NAME } from "../core/workbookSettings";
 import { HostError, type MergeIntoWorkbookOptions, type WorkbookMergeOutcome } from "../host/workbookHost";
@@ -33,23 +34,26 @@ export async function mergeIntoWorkbook(returns: readonly IncomingReturn[], opti
     // As on the command line: when no file could be read at all, the master is left as it is.
     if (!result.files.some((file) => file.status !== "unreadable" && file.status !== "ignored")) return outcome;
 
-    const plan = masterWorkbookPlan(result.rows, result.roster, { campaign: options.campaign });
-    const planned = plan.sheets.map((sheet) => ({ plan: sheet, placement: placementOf(sheet.name) }));
+    const plan = masterWorkbookPlan(result.rows, result.roster, { campaign: options.campaign }, { mergedAt: mergedAtText(options.mergedAt ?? new Date()), chase: result.chase });
+    const planned = plan.sheets.map((sheet, index) => ({ plan: sheet, placement: placementOf(sheet.name, index) }));
     await new SheetTransaction(context, state).write(planned, { activate: 0, title: plan.properties.title });
     return outcome;
   });
 }
 
-/** 活动汇总 first (a new master becomes the first sheet, as CONTRACTS.md has it), 报送情况 after it. */
-function placementOf(name: string): Placement {
+/**
+ * 活动汇总 first (a new master becomes the first sheet, as CONTRACTS.md has it), 报送情况 after it, the
+ * consolidated 附件N汇总 sheets after those, in the plan's order.
+ */
+function placementOf(name: string, index: number): Placement {
   if (name === MASTER_SHEET_NAME) return "start";
-  if (name === STATUS_SHEET_NAME) return { after: 0 };
-  return "end";
+  if (name === SETTINGS_SHEET_NAME) return "end";
+  return { after: index - 1 };
 }
 
 /** 活动汇总, 报送情况 and the settings sheet as RawSheets, those that exist. */
 export async function readMasterSheets(context: ContextApi, state: WorkbookState): Promise<RawSheet[]> {
-  const present = [MASTER_SHEET_NAME, STATUS_SHEET_NAME, SETTINGS_SHEET_NAME].flatMap((name) => findSheet(state, name) ?? []);
+  const present = MASTER_OWN_SHEETS.flatMap((name) => findSheet(state, name) ?? []);
   const sheets = await readSheets(
     context,
     present.map(({ name, visibility, sheet }) => ({ name, hidden: visibility !== "Visible", sheet })),

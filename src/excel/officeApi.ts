@@ -50,7 +50,9 @@ export interface WorksheetApi extends Pick<Excel.Worksheet, "name" | "visibility
 
 export type FreezePanesApi = Pick<Excel.WorksheetFreezePanes, "freezeAt" | "freezeRows" | "freezeColumns">;
 
-export type PageLayoutApi = Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows">;
+export type PageLayoutApi = Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom" | "setPrintTitleRows"> & {
+  readonly headersFooters: { readonly defaultForAllPages: Pick<Excel.HeaderFooter, "centerHeader" | "centerFooter"> };
+};
 
 export interface RangeApi
   extends Pick<
@@ -87,7 +89,7 @@ export interface RangeFormatApi extends Pick<Excel.RangeFormat, "columnWidth" | 
   readonly borders: RangeBorderCollectionApi;
 }
 
-export type RangeFontApi = Pick<Excel.RangeFont, "bold" | "italic" | "size" | "color">;
+export type RangeFontApi = Pick<Excel.RangeFont, "name" | "bold" | "italic" | "size" | "color">;
 
 export type RangeFillApi = Pick<Excel.RangeFill, "color">;
 

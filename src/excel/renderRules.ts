@@ -44,6 +44,9 @@ function excelRule(rule: ValidationRule): DataValidationApi["rule"] {
       if (bad !== undefined) throw new Error(`list item ${bad} contains a comma, which an inline Excel list cannot hold`);
       return { list: { inCellDropDown: true, source: rule.items.join(",") } };
     }
+    case "custom":
+      // Office.js reads a custom rule's formula relative to the range's top-left cell, with the leading "=".
+      return { custom: { formula: `=${rule.formula}` } };
   }
 }
 

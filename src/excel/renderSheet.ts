@@ -87,7 +87,15 @@ export function queuePrintSetup(sheet: WorksheetApi, plan: SheetPlan): boolean {
   // One page wide, as many pages tall as the rows need (0: automatic, as in the file format's fitToHeight).
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (print.repeatRows) layout.setPrintTitleRows(rowsAddress(print.repeatRows.first, print.repeatRows.last, true));
+  // Office.js takes each section apart; the plan's texts are centre sections (&C…).
+  const pages = layout.headersFooters.defaultForAllPages;
+  if (print.header) pages.centerHeader = centreSection(print.header);
+  if (print.footer) pages.centerFooter = centreSection(print.footer);
   return true;
+}
+
+function centreSection(codes: string): string {
+  return codes.startsWith("&C") ? codes.slice(2) : codes;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -245,11 +253,35 @@ function tableOp(plan: SheetPlan, target: SheetTarget): WriteOp {
 /** One operation per rectangle of one style; each sets only what the palette says for that style. */
 function styleOps(plan: SheetPlan, width: number, target: SheetTarget): WriteOp[] {
   const rectangles = rectanglesByKey(plan.rows.length, width, (row, col) => plan.rows[row]?.[col]?.style);
-  return rectangles.map(({ key, range }) => {
-    const style = palette[key];
-    const address = rangeAddress(range);
-    return op(jsonBytes(address) + styleCalls(style, range) * OPERATION_BYTES, () => queueStyle(target.sheet().getRange(address), style, range));
-  });
+  // The face most rectangles use (宋体) is set once on the whole written area, so that only the others (黑体
+  // headings) cost a call each: a master has thousands of rectangles, and every call counts against the request.
+  const baseFont = commonFontName(rectangles.map(({ key }) => palette[key].fontName));
+  const base: WriteOp[] =
+    baseFont === undefined || plan.rows.length === 0 || width === 0
+      ? []
+      : [
+          op(jsonBytes(baseFont) + OPERATION_BYTES, () => {
+            target.sheet().getRangeByIndexes(0, 0, plan.rows.length, width).format.font.name = baseFont;
+          }),
+        ];
+  return [
+    ...base,
+    ...rectangles.map(({ key, range }) => {
+      const style = palette[key];
+      const address = rangeAddress(range);
+      const own = style.fontName === baseFont ? { ...style, fontName: undefined } : style;
+      return op(jsonBytes(address) + styleCalls(own, range) * OPERATION_BYTES, () => queueStyle(target.sheet().getRange(address), own, range));
+    }),
+  ];
+}
+
+/** The font name given most often, if any. */
+function commonFontName(names: ReadonlyArray<string | undefined>): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of names) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [name, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = name;
+  return best;
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
@@ -257,6 +289,7 @@ const VERTICAL = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
 function queueStyle(range: RangeApi, style: CellStyle, area: CellRange): void {
   const format = range.format;
+  if (style.fontName !== undefined) format.font.name = style.fontName;
   if (style.bold) format.font.bold = true;
   if (style.italic) format.font.italic = true;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
@@ -283,6 +316,6 @@ function bordersOf(area: CellRange): BorderIndex[] {
 }
 
 function styleCalls(style: CellStyle, area: CellRange): number {
-  const flags = [style.bold, style.italic, style.fontSize !== undefined, style.fontColor, style.fill, style.horizontal, style.vertical, style.wrap];
+  const flags = [style.fontName !== undefined, style.bold, style.italic, style.fontSize !== undefined, style.fontColor, style.fill, style.horizontal, style.vertical, style.wrap];
   return flags.filter(Boolean).length + (style.border ? 2 * bordersOf(area).length : 0);
 }

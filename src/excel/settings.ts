@@ -11,6 +11,7 @@ import type { SheetPlan } from "../core/plans/sheetPlan";
 import { indexRoster } from "../core/roster";
 import { settingsSheetPlan } from "../core/workbookSettings";
 import type { PaneSettings } from "../host/workbookHost";
+import { mergedAtText } from "../messages/zhCN";
 import { runExcel } from "./excelRun";
 import { readMasterSheets } from "./mergeWorkbook";
 import { SheetTransaction, type PlannedSheet } from "./sheetTransaction";
@@ -36,7 +37,7 @@ export async function saveSettings(settings: PaneSettings): Promise<void> {
     const kept = readMasterState(await readMasterSheets(context, state));
     const planned: PlannedSheet[] = [{ plan: settingsSheetPlan({ campaign: settings.campaign }), placement: "end" }];
     if (settings.roster.length > 0 || (kept.roster?.length ?? 0) > 0) {
-      const status: SheetPlan = statusSheetPlan(rosterStatuses(indexRoster(settings.roster), kept.rows, []));
+      const status: SheetPlan = statusSheetPlan(rosterStatuses(indexRoster(settings.roster), kept.rows, []), { mergedAt: mergedAtText(new Date()) });
       const master = findSheet(state, MASTER_SHEET_NAME);
       planned.push({ plan: status, placement: master ? { afterSheet: master.name } : "end" });
     }

@@ -72,6 +72,13 @@ const DEFAULT_DATE_FORMAT = "yyyy/m/d";
  */
 const BASE_FONT: Partial<Font> = { name: "Calibri", family: 2, scheme: "minor", size: 11 };
 
+/**
+ * A named face (宋体, 黑体): the face alone, without the minor scheme (with it Excel shows the theme's font
+ * instead), and with the GB2312 character set (134) and the family (3, fixed pitch) Excel itself writes for them.
+ */
+const CJK_CHARSET = 134;
+const CJK_FAMILY = 3;
+
 const THIN_BORDERS: Partial<Borders> = {
   top: { style: "thin" },
   left: { style: "thin" },
@@ -96,6 +103,12 @@ function excelStyle(style: CellStyle, holdsDate: boolean): Partial<Style> {
 
 function excelFont(style: CellStyle, base: Partial<Font>): Partial<Font> {
   const font: Partial<Font> = { ...base };
+  if (style.fontName !== undefined) {
+    delete font.scheme;
+    font.name = style.fontName;
+    font.family = CJK_FAMILY;
+    font.charset = CJK_CHARSET;
+  }
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
   if (style.fontSize !== undefined) font.size = style.fontSize;
@@ -118,7 +131,7 @@ export function conditionalStyle(name: StyleName): Partial<Style> {
   const result: Partial<Style> = {};
   // Differential formats take a solid fill's colour from bgColor (Excel writes both).
   if (style.fill) result.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) }, bgColor: { argb: argb(style.fill) } } as Fill;
-  const font = excelFont({ ...style, fontSize: undefined }, {});
+  const font = excelFont({ ...style, fontSize: undefined, fontName: undefined }, {});
   if (Object.keys(font).length > 0) result.font = font;
   return result;
 }

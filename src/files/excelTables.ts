@@ -45,12 +45,13 @@ export function renderTable(workbook: Workbook, sheet: Worksheet, table: TablePl
 }
 
 /**
- * Excel's rules for a table name (the plan promises letters, digits and underscores): not a cell reference such
- * as `AB12` or `R1C1`, and unique in the workbook, ignoring case. A broken rule makes Excel drop the table.
+ * Excel's rules for a table name: a letter (of any script: 附件1活动表) or underscore, then letters, digits and
+ * underscores; not a cell reference such as `AB12` or `R1C1`; unique in the workbook, ignoring case. A broken rule
+ * makes Excel drop the table.
  */
 function checkTableName(workbook: Workbook, name: string): void {
-  const valid = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name);
-  if (!valid || name.length > 255) throw new Error(`table name ${name} is not one Excel accepts: letters, digits and underscores, not a cell reference`);
+  const valid = /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name);
+  if (!valid || name.length > 255) throw new Error(`table name ${name} is not one Excel accepts: a letter or underscore, then letters, digits and underscores, not a cell reference`);
   const taken = workbook.worksheets.flatMap((sheet) => Object.keys(internals(sheet).tables));
   if (taken.some((other) => other.toLowerCase() === name.toLowerCase())) throw new Error(`table name ${name} is already used in this workbook`);
 }

@@ -83,6 +83,8 @@ function validationRule(rule: ValidationRule): Pick<DataValidation, "type" | "op
       return { type: "textLength", operator: "greaterThanOrEqual", formulae: [rule.min] };
     case "list":
       return { type: "list", formulae: [listFormula(rule.items)] };
+    case "custom":
+      return { type: "custom", formulae: [rule.formula] };
   }
 }
 

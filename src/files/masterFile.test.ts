@@ -78,7 +78,7 @@ describe("mergeIntoMasterFile", () => {
     expect(outcome.result.files.map((file) => file.action)).toEqual(["added", "added", "added"]);
 
     const sheets = sheetsOf(outcome.bytes);
-    expect(sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name)).toEqual(["活动汇总", "报送情况"]);
+    expect(sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name)).toEqual(["活动汇总", "报送情况", "催报", "附件1汇总", "附件2汇总"]);
     const state = readMasterState(sheets);
     expect(state.rows).toHaveLength(3 + 3 + 16);
     expect(state.rows.map((row) => row.unit)).toContain(CITY_UNIT);
@@ -102,7 +102,8 @@ describe("mergeIntoMasterFile", () => {
     expect(outcome.result.roster?.map((entry) => entry.unit)).toEqual(ROSTER.map((unit) => unit.name));
 
     const sheets = sheetsOf(outcome.bytes);
-    expect(sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name)).toEqual(["活动汇总", "报送情况", "备注"]);
+    // The consolidated sheets are new to this workbook: they follow 报送情况, before the clerk's own sheets.
+    expect(sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name)).toEqual(["活动汇总", "报送情况", "催报", "附件1汇总", "附件2汇总", "备注"]);
     expect(texts(sheets.find((sheet) => sheet.name === "备注"))).toEqual([["请勿删除"]]);
     const rows = readMasterState(sheets).rows;
     expect(rows).toHaveLength(3 + 3 + 1);
@@ -156,7 +157,7 @@ describe("mergeIntoMasterFile", () => {
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.rowsBefore).toBe(0);
     const sheets = sheetsOf(outcome.bytes);
-    expect(sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name)).toEqual(["活动汇总", "备注"]);
+    expect(sheets.filter((sheet) => !sheet.hidden).map((sheet) => sheet.name)).toEqual(["活动汇总", "备注", "附件1汇总"]);
     expect(readMasterState(sheets).rows).toHaveLength(3);
     expect(texts(sheets[0]).flat()).not.toContain("张三");
   });

@@ -8,12 +8,10 @@
 import { DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
 import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
 import { masterSheetProblems, type MasterSheetProblem } from "../core/merge/masterCheck";
-import { MASTER_SHEET_NAME, STATUS_SHEET_NAME } from "../core/merge/masterRow";
 import { readMasterState, type MasterState } from "../core/merge/masterState";
-import { SETTINGS_SHEET_NAME } from "../core/workbookSettings";
-import { masterWorkbookPlan } from "../core/plans/masterPlan";
+import { MASTER_OWN_SHEETS, masterWorkbookPlan } from "../core/plans/masterPlan";
 import type { Roster } from "../core/roster";
-import { cliMessages as say, masterGuardMessages as guard } from "../messages/zhCN";
+import { cliMessages as say, masterGuardMessages as guard, mergedAtText } from "../messages/zhCN";
 import { readFailureMessage } from "./checkFile";
 import { unkeptContent } from "./masterPackage";
 import { readWorkbook } from "./readWorkbook";
@@ -93,15 +91,13 @@ export function masterFileProblems(existing: MasterFileInput): MasterFileProblem
         return { code: problem.code, needsConfirmation: false, message: guard.keyColumnMissing(file) };
     }
   });
-  for (const { sheet, kinds } of unkeptContent(existing.bytes, MASTER_PLAN_SHEETS)) {
+  for (const { sheet, kinds } of unkeptContent(existing.bytes, MASTER_OWN_SHEETS)) {
     const named = kinds.map((kind) => guard.contentKinds[kind]).join("、");
     problems.push({ code: "content-not-kept", needsConfirmation: true, message: guard.contentNotKept(file, sheet, named) });
   }
   return problems;
 }
 
-/** The sheets a merge writes into an existing workbook, replacing those of the same name. */
-const MASTER_PLAN_SHEETS = [MASTER_SHEET_NAME, STATUS_SHEET_NAME, SETTINGS_SHEET_NAME];
 
 /**
  * `huizong merge`'s merge, on bytes: the existing master's rows, roster and week are read back, the returns merged
@@ -123,7 +119,7 @@ const MASTER_PLAN_SHEETS = [MASTER_SHEET_NAME, STATUS_SHEET_NAME, SETTINGS_SHEET
 export async function mergeIntoMasterFile(
   existing: MasterFileInput | undefined,
   returns: readonly IncomingReturn[],
-  options: { roster: Roster | undefined; campaign: CampaignSettings | undefined },
+  options: { roster: Roster | undefined; campaign: CampaignSettings | undefined; mergedAt?: Date | undefined },
 ): Promise<MasterFileOutcome> {
   let state: MasterState = { rows: [], roster: undefined, campaign: undefined };
   if (existing) {
@@ -133,7 +129,7 @@ export async function mergeIntoMasterFile(
   }
   const result = mergeReturns(state.rows, returns, options.roster ?? state.roster);
   const campaign = options.campaign ?? state.campaign ?? DEFAULT_CAMPAIGN;
-  const plan = masterWorkbookPlan(result.rows, result.roster, { campaign });
+  const plan = masterWorkbookPlan(result.rows, result.roster, { campaign }, { mergedAt: mergedAtText(options.mergedAt ?? new Date()), chase: result.chase });
   let bytes: Uint8Array;
   if (existing) {
     try {

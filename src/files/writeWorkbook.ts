@@ -170,4 +170,8 @@ function renderPrint(sheet: Worksheet, print: PrintPlan): void {
     setup.fitToHeight = 0;
   }
   if (print.repeatRows) setup.printTitlesRow = `${print.repeatRows.first + 1}:${print.repeatRows.last + 1}`;
+  // Narrower at the sides than Excel's default, as the SpreadsheetML writer prints (worksheetPart.ts says why).
+  setup.margins = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  if (print.header) sheet.headerFooter.oddHeader = print.header;
+  if (print.footer) sheet.headerFooter.oddFooter = print.footer;
 }

@@ -47,6 +47,8 @@ export interface MergeIntoWorkbookOptions {
   roster: Roster | undefined;
   /** The week the returns were checked against; stored with the master for the next merge. */
   campaign: CampaignSettings;
+  /** When the merge ran, as the master says it; now when not given. */
+  mergedAt?: Date | undefined;
 }
 
 export interface WorkbookMergeOutcome {

@@ -1,6 +1,7 @@
 import type { SkippedRowReason } from "../core/locateTable";
 import type { PhoneDefect } from "../core/parse/phoneNumbers";
 import type { UnitSource } from "../core/unitIdentity";
+import type { ChaseEntry } from "../core/merge/chaseList";
 
 /**
  * Every sentence Huizong shows people, in Simplified Chinese, in one place (ready for a second language).
@@ -12,6 +13,16 @@ export function weekText(start: string, end: string): string {
   const [, sm, sd] = start.split("-").map(Number);
   const [, em, ed] = end.split("-").map(Number);
   return sm === em ? `${sm}月${sd}日至${ed}日` : `${sm}月${sd}日至${em}月${ed}日`;
+}
+
+/** 2024年4月20日至26日, or 2024年12月28日至2025年1月3日: the command line names the year, a typo in it costs every date. */
+export function weekWithYearText(start: string, end: string): string {
+  const startYear = start.slice(0, 4);
+  const endYear = end.slice(0, 4);
+  if (startYear === endYear) return `${startYear}年${weekText(start, end)}`;
+  const [, sm, sd] = start.split("-").map(Number);
+  const [, em, ed] = end.split("-").map(Number);
+  return `${startYear}年${sm}月${sd}日至${endYear}年${em}月${ed}日`;
 }
 
 const quote = (text: string) => `“${text}”`;
@@ -169,12 +180,46 @@ export const cliMessages = {
   week: (week: string) => `宣传周：${week}`,
   noInput: "没有可读取的文件：请给出要检查的表格文件。",
   badWeek: (detail: string) => `宣传周日期有误：${detail}`,
+  notADay: (flag: string, value: string) => `${flag} 的值${quote(value)}不是日期：请写作 2024-04-20`,
+  endBeforeStart: (start: string, end: string, startGiven: boolean) =>
+    startGiven
+      ? `--end 的值 ${end} 早于 --start 的值 ${start}`
+      : `--end 的值 ${end} 早于默认的宣传周开始日期 ${start}：请同时给出 --start`,
+  longWeek: (days: number) => `宣传周长达 ${days} 天，请核对 --start/--end；确认无误请加 --force`,
+  weekYearDiffers: (templateYear: number, weekYear: number) =>
+    `这份表用的是 ${templateYear} 年宣传周的模板，而本次按 --start/--end 检查的是 ${weekYear} 年的宣传周：` +
+    `表中的活动日期都会被判为不在宣传周内。请核对 --start/--end 的年份，或确认单位用的是不是本年度的模板。`,
+  notASpreadsheetIgnored: "不是表格文件，已忽略。",
+  masterIgnored: "这是 Huizong 生成的汇总表，不是报回的活动表：合并时会自动更新它。",
+  pathNotFound: (file: string) => `找不到 ${file}：请检查文件或文件夹的名称和位置`,
+  folderHasNoSpreadsheets: (folder: string) => `文件夹 ${folder} 中没有表格文件（.xlsx .xlsm .xls .et .ods .csv）`,
+  cannotOpenPath: (file: string, reason: string) => `无法打开 ${file}：${reason}`,
+  templateExists: (file: string) => `${file} 已存在，未覆盖：请换一个文件名；确认要覆盖它，请加 --force`,
+  templateNotXlsx: (file: string) => `模板文件名应以 .xlsx 结尾：${file}。请换一个以 .xlsx 结尾的文件名；确认要用这个名字，请加 --force`,
+  templateIsFolder: (file: string, example: string) => `-o 给出的 ${file} 是一个文件夹：请写上文件名，如 -o ${example}`,
   fileNotFound: (file: string) => `找不到文件：${file}`,
   notAFile: (file: string) => `不是文件：${file}`,
   usageError: (detail: string) => `用法有误：${detail}`,
+  unknownOption: (option: string) => `不认识的选项 ${option}`,
+  unknownCommand: (command: string, known: readonly string[]) => `不认识的命令 ${command}，可用的命令：${known.join("、")}`,
+  didYouMean: (name: string) => `是否想用 ${name}？`,
+  missingFiles: "缺少要处理的文件或文件夹",
+  optionMissingValue: (option: string) => `选项 ${option} 后缺少取值`,
+  missingOption: (option: string) => `缺少必需的选项 ${option}`,
+  badKind: "--kind 只能是 city（附件1 市级层面）或 district（附件2 区级层面）",
+  excessArguments: "多余的参数",
+  templateTakesNoFiles: "template 命令后不用写文件名：要生成的文件请写在 -o 后，如 -o 附件1.xlsx",
+  outputNeedsFlag: (file: string) => `缺少必需的选项 -o：要生成的文件请写在 -o 后，如 -o ${file}`,
+  noCommand: (known: readonly string[]) => `请给出命令：${known.join("、")}`,
+  badUsage: "命令写法有误",
   progress: (done: number, total: number) => `已处理 ${done}/${total} 个文件…`,
   seeHelp: "运行 huizong --help 查看用法。",
   cannotWrite: (file: string, reason: string) => `无法写入 ${file}：${reason}（若文件正在 Excel 或 WPS 中打开，请先关闭）。`,
+  cannotRead: (file: string, reason: string) => `无法读取 ${file}：${reason}`,
+  chaseNeedsRoster: (file: string) =>
+    `要写催报清单 ${file}，需要应报单位名单：请用 --roster 给出名单（汇总表记住名单后，以后合并可不再给出）。`,
+  chaseWritten: (file: string, units: number) =>
+    units > 0 ? `催报清单已写入 ${file}：${units} 个单位，每个单位一段，可直接复制发送。` : `催报清单已写入 ${file}：各单位均已报送且无错误。`,
   templateWritten: (file: string, kind: string, week: string, unit: string | undefined) =>
     `已生成${kind}模板：${file}（宣传周 ${week}${unit ? `，单位：${unit}` : ""}）。可直接发给各单位填写。`,
   masterUnreadable: (file: string, reason: string) => `汇总表 ${file} 无法读取，未做任何改动：${reason}`,
@@ -244,13 +289,74 @@ export const masterGuardMessages = {
     ENOTDIR: "路径中有一段不是文件夹",
     EISDIR: "这是一个文件夹",
     ELOOP: "快捷方式（符号链接）循环指向自己",
+    EEXIST: "文件已存在",
+    ENAMETOOLONG: "文件名或路径过长",
+    EMFILE: "同时打开的文件过多，请稍后重试",
+    ENFILE: "同时打开的文件过多，请稍后重试",
+    EIO: "磁盘读写出错",
+    EINVAL: "文件名无效",
+    EXDEV: "不能跨磁盘移动文件",
+    ETXTBSY: "文件被其他程序占用",
   } as Record<string, string>,
+  /** A file system refusal without a known code: said without the system's English. */
+  otherFileSystemReason: "操作系统拒绝了这次读写",
 } as const;
 
 /** Words of the merge and the master workbook. */
 export const mergeMessages = {
   unitFromFile: (fileName: string) => `（未填单位名称：${fileName}）`,
+  /** The warning on a merged return whose unit the roster does not know, with the closest roster name if any. */
+  unitNotOnRoster: (unit: string, suggestion: string | undefined) =>
+    suggestion === undefined
+      ? `单位${quote(unit)}不在应报单位名单中：请核对单位名称，或把它加入名单。`
+      : `单位${quote(unit)}不在应报单位名单中。是否为：${suggestion}？如是，请在名单中为该单位加上别名${quote(unit)}后重新合并。`,
 } as const;
+
+/** Words of the chase list (催报): the heading, the 催报 sheet, and one self-contained message per unit. */
+export const chaseMessages = {
+  sheetName: "催报",
+  title: "催报清单",
+  headers: ["单位", "情况", "需要修改的内容", "可复制的催报文字"],
+  statusLabel: { missing: "未报送", "has-errors": "需修改" },
+  counts: (mergedAt: string, missing: number, withErrors: number) =>
+    `催报清单（${mergedAt} 汇总）：未报送 ${missing} 个单位，需修改 ${withErrors} 个单位`,
+  allClear: (mergedAt: string) => `催报清单（${mergedAt} 汇总）：所有应报单位均已报送，且没有需要修改的内容，无需催报。`,
+  greeting: (unit: string) => `${unit}：您好！`,
+  missing: (week: string) => `贵单位尚未报送知识产权宣传周（${week}）重点活动安排表，请尽快按通知附件填写报送。`,
+  toFix: (week: string, file: string | null, count: number) =>
+    `贵单位报送的知识产权宣传周（${week}）重点活动安排表${file ? `（${file}）` : ""}有以下 ${count} 处需要修改，请改正后重新报送：`,
+  toCheck: (week: string, file: string | null) =>
+    `贵单位报送的知识产权宣传周（${week}）重点活动安排表${file ? `（${file}）` : ""}需要修改，请核对后重新报送。`,
+  closing: "如有疑问请与市知识产权联席会议办公室联系。",
+} as const;
+
+/** The heading of a chase list: when the merge ran and how many units to chase of each kind. */
+export function chaseHeading(entries: readonly ChaseEntry[], mergedAt: string): string {
+  const missing = entries.filter((entry) => entry.status === "missing").length;
+  return entries.length === 0 ? chaseMessages.allClear(mergedAt) : chaseMessages.counts(mergedAt, missing, entries.length - missing);
+}
+
+/**
+ * One unit's message, whole in itself so the clerk can copy it alone into an e-mail or WeChat. `week` as weekText
+ * writes it (4月20日至26日).
+ */
+export function chaseBlock(entry: ChaseEntry, week: string): string {
+  const body =
+    entry.status === "missing"
+      ? [chaseMessages.missing(week)]
+      : entry.problems.length === 0
+        ? [chaseMessages.toCheck(week, entry.file)]
+        : [chaseMessages.toFix(week, entry.file, entry.problems.length), ...entry.problems.map((problem, i) => `${i + 1}. ${problem}`)];
+  return [chaseMessages.greeting(entry.unit), ...body, chaseMessages.closing].join("\n");
+}
+
+/**
+ * The chase list as plain text to paste into e-mail or WeChat: the heading, then one block per unit separated by a
+ * blank line. `mergedAt` as mergedAtText writes it (2024年4月15日 10:30).
+ */
+export function chaseText(entries: readonly ChaseEntry[], week: string, mergedAt: string): string {
+  return [chaseHeading(entries, mergedAt), ...entries.map((entry) => chaseBlock(entry, week))].join("\n\n");
+}
 
 /** The Chinese summary `huizong merge` prints. */
 export const mergeReportText = {
@@ -278,10 +384,55 @@ export const mergeReportText = {
 export const masterText = {
   title: "知识产权宣传周重点活动汇总表",
   creator: "汇总 Huizong",
-  statusHeaders: ["单位", "报送情况", "活动条数", "有问题的条数", "来源文件", "别名"],
+  statusHeaders: ["单位", "报送情况", "活动条数", "有问题的条数", "来源文件", "备注", "别名"],
+  /** Starts a 校验结果 line that is a warning, not an error (errors come first in the cell). */
+  warningMark: "提醒：",
+  warningLine: (message: string) => `提醒：${message}`,
+  /** A message naming a cell (G6：…) as it reads in the master: the cell is in the unit's own file. */
+  inReturnedFile: (message: string) => message.replace(/^([A-Z]{1,3}\d+)：/, "原表 $1："),
+  /** The master's printed page header: the title and when it was merged. */
+  pageHeader: (mergedAt: string) => `&C&"黑体,常规"&14知识产权宣传周重点活动汇总表&"宋体,常规"&12（${mergedAt} 汇总）`,
+  pageFooter: "&C&12第 &P 页 共 &N 页",
+  statusTitle: (mergedAt: string) => `报送情况（${mergedAt} 汇总）`,
+  statusCounts: (counts: Record<"submitted" | "has-errors" | "missing" | "not-on-roster", number>, expected: number) =>
+    `应报 ${expected} 个单位：未报送 ${counts.missing} 个，有错误 ${counts["has-errors"]} 个，已报送 ${counts.submitted} 个` +
+    (counts["not-on-roster"] > 0 ? `；另有 ${counts["not-on-roster"]} 个单位不在名单中` : "") +
+    "。未报送、有错误的单位请催报（见“催报”表）。",
+  suggestion: (name: string) => `是否为：${name}？`,
   statusLabel: { submitted: "已报送", "has-errors": "有错误", missing: "未报送", "not-on-roster": "不在名单中" },
   /** Ends a text cut to fit one Excel cell, so nobody takes the cut text for the whole. */
   truncated: (length: number) => `……（原文共 ${length} 字，超出 Excel 单元格上限，以下已截断）`,
+} as const;
+
+/** When a merge ran, as the master prints it: 2024年4月15日 10:30 (the clerk's own clock). */
+export function mergedAtText(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Words of the consolidated 附件1汇总 / 附件2汇总 sheets, the tables the office forwards. */
+export const consolidatedText = {
+  headers: { number: "序号" },
+  unitHeading: (number: string, unit: string, rows: number) => `${number}、${unit}（${rows}项）`,
+  noRows: "（暂无可列入的活动）",
+  count: (rows: number, units: number) => `以上共 ${units} 个单位、${rows} 项活动。`,
+  leftOut: (rows: number, column: string) =>
+    `另有 ${rows} 项活动因存在问题未列入本表，见“活动汇总”表的“${column}”列；改正并重新合并后即可列入。`,
+  problemsIncluded: "本表含有尚存问题的活动，转发前请核对“活动汇总”表的“校验结果”。",
+} as const;
+
+/** `huizong export`: the consolidated tables as a workbook of their own. */
+export const exportText = {
+  title: "知识产权宣传周重点活动汇总表（附件格式）",
+  creator: "汇总 Huizong",
+  notAMaster: (file: string) => `${file} 不是 Huizong 的汇总表（没有“活动汇总”表）：请给出 huizong merge 生成的汇总表。`,
+  nothing: (file: string) => `${file} 中还没有可导出的活动：请先用 huizong merge 合并各单位报回的表。`,
+  exists: (file: string) => `${file} 已存在：为免覆盖，未写入。确要覆盖请加 --force，或换一个文件名。`,
+  isFolder: (file: string) => `${file} 是文件夹：-o 请给出要写入的 .xlsx 文件名，如 ${file}/附件汇总.xlsx。`,
+  notXlsx: (file: string) => `${file} 不是 .xlsx 文件名：导出的表格是 .xlsx 格式，请用 .xlsx 结尾的文件名（确要如此请加 --force）。`,
+  written: (file: string, sheets: string) => `已导出到 ${file}：${sheets}。`,
+  sheetLine: (name: string, rows: number) => `${name} ${rows} 项活动`,
+  leftOut: (rows: number) => `另有 ${rows} 项活动因存在问题未列入（见汇总表“活动汇总”的“校验结果”；加 --all 可一并导出）。`,
 } as const;
 
 /** Words written into the template workbooks a clerk sends out. */
@@ -292,12 +443,11 @@ export const templateText = {
   guidance: (facts: { year: number; week: string; examples: string; required: string }) =>
     `填表说明：1. 活动时间须在宣传周（${facts.year}年${facts.week}）内，写到具体日期，如 ${facts.examples}；` +
     "2. 联系人请在同一格内写姓名和电话，如：王斌 13812345678；3. 活动规模填写人数，如 300、约300人；" +
-    `4. ${facts.required}为必填；请勿改动表头，行数不够可在表格内插入行。`,
+    `4. ${facts.required}为必填；行数不够可在表格内插入行。`,
   checkTitle: "请核对",
   timePrompt: (week: string, examples: string) => `须在宣传周（${week}）内，写到具体日期，如 ${examples}。`,
-  timeError: (week: string) => `活动时间应在宣传周（${week}）内。若写的是“某月某日上午”这类文字，请点“是”保留。`,
-  headCountError: "活动规模应为人数（正整数）。若写的是“约300人”这类文字，请点“是”保留。",
-  contactError: "联系人请在同一格写姓名和电话，如：王斌 13812345678。",
+  timeError: (week: string) => `这个日期不在宣传周（${week}）内。确需保留请点“是”，否则点“否”修改。`,
+  headCountError: "活动规模应为人数（正整数），如 300，也可写“约300人”。确需保留请点“是”，否则点“否”修改。",
   unitPrompt: "填写本单位全称，如：上海市市场监督管理局。",
   fillDatePrompt: "填写填表日期，如 2024/4/10。",
 } as const;
@@ -315,13 +465,35 @@ export const helpText = {
   templateOutput: "输出的 .xlsx 文件",
   merge: "把各单位报回的表合并到汇总表（已有汇总表时更新它）",
   masterOutput: "汇总表 .xlsx 文件：不存在则新建，存在则更新",
-  force: "确认写入：汇总表正在 Excel/WPS 中打开、不是 Huizong 汇总表，或含有合并后无法保留的内容（图表、数据透视表等）时，仍然写入",
   roster: "应报单位名单（.txt 每行一个单位，或 .csv/.xlsx 第一列；其后各列为别名）",
   validateRoster: "应报单位名单：单位名称按名单中的全称显示（别名、简称都能认出）",
   files: "要检查的文件或文件夹（.xlsx .xlsm .xls .et .ods .csv）",
   json: "以 JSON 输出（仅输出一个 JSON 文档）",
-  start: "宣传周开始日期，默认取模板中的设置，否则为 2024-04-20",
-  end: "宣传周结束日期，默认取模板中的设置，否则为 2024-04-26",
+  start: "宣传周开始日期，如 2024-04-20、2024/4/20 或 2024年4月20日；默认取模板中的设置，否则为 2024-04-20",
+  end: "宣传周结束日期，写法同 --start；默认取模板中的设置，否则为 2024-04-26",
+  version: "显示版本号",
+  /** Placeholders in the usage lines, where commander would write [options], [command], <FILE...>. */
+  optionsPlaceholder: "[选项]",
+  commandPlaceholder: "[命令]",
+  filesArgument: "文件或文件夹",
+  dateValue: "日期",
+  kindValue: "模板",
+  unitValue: "单位名称",
+  rosterValue: "名单文件",
+  templateFileValue: "文件.xlsx",
+  masterFileValue: "汇总表.xlsx",
+  templateForce: "覆盖已有的文件，或写入不以 .xlsx 结尾的文件名；宣传周超过 31 天时确认无误",
+  validateForce: "宣传周超过 31 天时确认无误",
+  chase: "另把催报清单（未报送、有错误的单位，每个单位一段可直接复制的文字）写入此文本文件",
+  chaseValue: "催报.txt",
+  export: "把汇总表中的附件1汇总、附件2汇总单独导出为一个工作簿，可直接转发",
+  exportMaster: "huizong merge 生成的汇总表",
+  exportOutput: "导出的 .xlsx 文件",
+  exportAll: "连同尚有问题（“校验结果”不为空）的活动一并导出",
+  exportForce: "覆盖已有的文件，或写入不以 .xlsx 结尾的文件名",
+  exportFileValue: "导出.xlsx",
+  mergeForce:
+    "确认写入：汇总表正在 Excel/WPS 中打开、不是 Huizong 汇总表，或含有合并后无法保留的内容（图表、数据透视表等）时，仍然写入；宣传周超过 31 天时确认无误",
 } as const;
 
 /** Starts every note Huizong adds, so that clearing removes its own notes and never the clerk's. */

@@ -16,6 +16,7 @@ export interface BorderLine {
 }
 
 export interface CellFormat {
+  fontName?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -71,7 +72,14 @@ export interface FakeSheet {
   hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
   freeze: { rows: number; columns: number } | null;
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; printTitleRows?: string };
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: Record<string, unknown>;
+    printTitleRows?: string;
+    centerHeader?: string;
+    centerFooter?: string;
+  };
   validations: FakeValidation[];
   conditionalFormats: FakeConditionalFormat[];
   notes: FakeNote[];

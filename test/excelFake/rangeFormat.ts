@@ -121,6 +121,19 @@ export class FakeRangeFont extends FormatPart implements RangeFontApi {
     super(context, path, range);
   }
 
+  get name(): string {
+    return this.read("name");
+  }
+
+  set name(name: string) {
+    this.setFormat("name", name, (format) => {
+      format.fontName = name;
+    }, () => {
+      // Excel refuses an empty face name; any other name is kept, installed or not.
+      if (name === "") fail("InvalidArgument", "font name", this.path);
+    });
+  }
+
   get bold(): boolean {
     return this.read("bold");
   }

@@ -94,6 +94,31 @@ export class FakePageLayout extends FakeProxy implements PageLayoutApi {
     }, "1.9");
   }
 
+  /** The page header and footer for all pages: only their centre sections, which is what Huizong sets. */
+  get headersFooters(): PageLayoutApi["headersFooters"] {
+    const target = () => this.sheet.target().pageLayout;
+    const write = (field: "centerHeader" | "centerFooter", value: string) =>
+      this.write(field, value, () => {
+        target()[field] = value;
+      }, "1.9");
+    return {
+      defaultForAllPages: {
+        get centerHeader() {
+          return target().centerHeader ?? "";
+        },
+        set centerHeader(value: string) {
+          write("centerHeader", value);
+        },
+        get centerFooter() {
+          return target().centerFooter ?? "";
+        },
+        set centerFooter(value: string) {
+          write("centerFooter", value);
+        },
+      },
+    };
+  }
+
   setPrintTitleRows(printTitleRows: Excel.Range | string): void {
     if (typeof printTitleRows !== "string") throw new Error("fake Excel: setPrintTitleRows takes an address here");
     this.invoke("setPrintTitleRows", [printTitleRows], () => {

@@ -140,9 +140,12 @@ export class FakeTableItem extends FakeProxy implements TableApi {
   }
 }
 
-/** Excel's rules: letters, digits, underscores (and dots), not a cell reference, unique in the workbook. */
+/**
+ * Excel's rules: letters (any script: 附件1活动表 is a name), digits, underscores (and dots), not a cell reference,
+ * unique in the workbook.
+ */
 function checkTableName(model: WorkbookModel, name: string, renaming: FakeTable): void {
-  const valid = /^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]$/.test(name) && name.length <= 255;
+  const valid = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]$/.test(name) && name.length <= 255;
   if (!valid) fail("InvalidArgument", `The table name ${name} is not valid.`);
   const other = model.tables.find((table) => table.name.toLowerCase() === name.toLowerCase());
   if (other && other !== renaming) fail("InvalidArgument", `A table named ${name} already exists.`);

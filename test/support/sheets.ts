@@ -63,3 +63,6 @@ export function asRawSheet(plan: SheetPlan): RawSheet {
   };
   return { name: plan.name, hidden: false, merges: [], rows: plan.rows.map((row) => row.map((planned) => cell(planned.value))) };
 }
+
+/** A fixed merge time for master plans built in tests, so their sheets compare equal from run to run. */
+export const PLAN_CONTEXT = { mergedAt: "2024年4月15日 10:30" } as const;

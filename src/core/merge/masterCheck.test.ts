@@ -1,4 +1,5 @@
 import { masterSheetPlan, statusSheetPlan } from "../plans/masterPlan";
+import { PLAN_CONTEXT } from "../../../test/support/sheets";
 import type { Cell, RawSheet } from "../rawSheet";
 import { settingsSheetPlan } from "../workbookSettings";
 import { masterSheetProblems } from "./masterCheck";
@@ -18,8 +19,8 @@ const row: MasterRow = {
   unit: "上海海关", level: "市级", firstDay: "2024-04-22", values: { ...emptyValues(), name: "海关开放日" },
   problems: "", sourceFile: "上海海关.xlsx", key: "city|上海海关", order: 5,
 };
-const master = fromPlan(masterSheetPlan([row]));
-const status = fromPlan(statusSheetPlan([{ unit: "上海海关", aliases: [], status: "submitted", rows: 1, rowsWithErrors: 0, file: "上海海关.xlsx" }]));
+const master = fromPlan(masterSheetPlan([row], PLAN_CONTEXT));
+const status = fromPlan(statusSheetPlan([{ unit: "上海海关", aliases: [], status: "submitted", rows: 1, rowsWithErrors: 0, file: "上海海关.xlsx" }], PLAN_CONTEXT));
 const settings = fromPlan(settingsSheetPlan({ campaign: { start: "2024-04-20", end: "2024-04-26" } }));
 
 describe("masterSheetProblems", () => {

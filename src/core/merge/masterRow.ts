@@ -3,18 +3,23 @@ import { cellText } from "../rawSheet";
 import { normaliseUnitName } from "../roster";
 import type { ColumnKey, Template, TemplateKind } from "../templates/templateSchema";
 import type { CheckedRow } from "../validate";
+import { masterText } from "../../messages/zhCN";
 
-/** The activity columns of the master, in the master's order (CONTRACTS.md names them exactly). */
+/**
+ * The activity columns of the master, in the master's order (CONTRACTS.md names them exactly). Widths are chosen
+ * so all fifteen columns of 活动汇总 fit A4 landscape at 83% or more (test/printLayout measures it through LibreOffice):
+ * 11 pt text never prints below 9 pt; long texts wrap into taller rows.
+ */
 export const MASTER_ACTIVITY_COLUMNS: ReadonlyArray<{ key: ColumnKey; header: string; width: number }> = [
-  { key: "host", header: "主办单位", width: 18 },
-  { key: "name", header: "重点活动名称", width: 28 },
-  { key: "time", header: "活动时间", width: 16 },
-  { key: "place", header: "活动地点", width: 20 },
-  { key: "content", header: "活动内容", width: 30 },
-  { key: "audience", header: "出席范围", width: 18 },
-  { key: "scale", header: "活动规模", width: 10 },
-  { key: "coOrganiser", header: "协办部门", width: 16 },
-  { key: "contact", header: "联系人", width: 22 },
+  { key: "host", header: "主办单位", width: 10 },
+  { key: "name", header: "重点活动名称", width: 13 },
+  { key: "time", header: "活动时间", width: 10 },
+  { key: "place", header: "活动地点", width: 10 },
+  { key: "content", header: "活动内容", width: 10 },
+  { key: "audience", header: "出席范围", width: 8 },
+  { key: "scale", header: "活动规模", width: 6 },
+  { key: "coOrganiser", header: "协办部门", width: 8 },
+  { key: "contact", header: "联系人", width: 12 },
 ];
 
 /** Every column of 活动汇总, in order. 汇总标识 is hidden: it tells merged rows from rows typed by hand. */
@@ -64,14 +69,20 @@ export function emptyValues(): ActivityValues {
   return { host: "", name: "", time: "", place: "", content: "", audience: "", scale: "", coOrganiser: "", contact: "" };
 }
 
-/** A returned activity as a master row: the text as the unit wrote it, its problems joined in one cell. */
+/**
+ * A returned activity as a master row: the text as the unit wrote it, its problems joined in one cell. Errors come
+ * first, then the table's warnings marked 提醒：, so the first line tells a row to fix from a row to glance at; a
+ * cell named at the start of a message is in the unit's file (原表 G6), not in the master.
+ */
 export function masterRowFrom(
   row: CheckedRow,
-  context: { unit: string; template: Template; sourceFile: string; key: string; tableProblems: string[] },
+  context: { unit: string; template: Template; sourceFile: string; key: string; tableProblems: string[]; tableWarnings?: string[] },
 ): MasterRow {
   const values = emptyValues();
   for (const column of MASTER_ACTIVITY_COLUMNS) values[column.key] = cellText(row.cells[column.key]);
-  const problems = [...context.tableProblems, ...row.issues.filter((issue) => issue.severity === "error").map((issue) => issue.message)];
+  const errors = [...context.tableProblems, ...row.issues.filter((issue) => issue.severity === "error").map((issue) => issue.message)];
+  const warnings = (context.tableWarnings ?? []).map(masterText.warningLine);
+  const problems = [...errors.map(masterText.inReturnedFile), ...warnings];
   return {
     unit: context.unit,
     level: context.template.level,
@@ -82,6 +93,11 @@ export function masterRowFrom(
     key: context.key,
     order: row.row,
   };
+}
+
+/** Whether a row's 校验结果 holds an error (a line that is not a 提醒); warnings alone do not make a row wrong. */
+export function hasErrors(row: Pick<MasterRow, "problems">): boolean {
+  return row.problems !== "" && !row.problems.startsWith(masterText.warningMark);
 }
 
 const collator = new Intl.Collator("zh-CN");

@@ -12,7 +12,7 @@ import type { CheckedRow, Submission } from "../validate";
 import { incomingReturn, mergeReturns, type IncomingReturn } from "./merge";
 import { MASTER_ACTIVITY_COLUMNS, type MasterRow } from "./masterRow";
 import { readMasterRows } from "./readMaster";
-import { asRawSheet } from "../../../test/support/sheets";
+import { asRawSheet, PLAN_CONTEXT } from "../../../test/support/sheets";
 
 /*
  * The merge's invariants over random masters and random returns (issue 8, point 8):
@@ -316,7 +316,7 @@ function run({ roster, master: rows, returns }: Scenario) {
   return { rosterList, incoming, result: mergeReturns(rows, incoming, rosterList) };
 }
 
-const writeAndRead = (rows: readonly MasterRow[]) => readMasterRows(asRawSheet(masterSheetPlan(rows)));
+const writeAndRead = (rows: readonly MasterRow[]) => readMasterRows(asRawSheet(masterSheetPlan(rows, PLAN_CONTEXT)));
 
 /**
  * What reading a written master gives back for its rows: every row has every added column ("" where it had none),

@@ -119,7 +119,7 @@ describe("mergeReturns", () => {
 
   it("fills 校验结果 for invalid rows instead of dropping them", () => {
     const { result } = run("", "A:2!");
-    expect(result.rows.map((row) => row.problems)).toEqual(["C5：活动时间没有写到具体哪一天", "C5：活动时间没有写到具体哪一天"]);
+    expect(result.rows.map((row) => row.problems)).toEqual(["原表 C5：活动时间没有写到具体哪一天", "原表 C5：活动时间没有写到具体哪一天"]);
   });
 
   it("keys a return on its roster name, so an alias replaces the unit's earlier rows", () => {

@@ -7,6 +7,9 @@ import { templates } from "../templates/registry";
 import { mergeMessages as say } from "../../messages/zhCN";
 import { compareMasterRows, masterRowFrom, submissionKey, type MasterRow } from "./masterRow";
 import { rosterStatuses, type RosterEntry } from "./rosterStatus";
+import { chaseList, type ChaseEntry } from "./chaseList";
+import { suggestRosterUnit } from "../unitSuggestion";
+import type { ValidationIssue } from "../issues";
 
 /** A returned file as the merge sees it: its report, and its submission when it was read as a template. */
 export interface IncomingReturn {
@@ -41,6 +44,8 @@ export interface MergeResult {
   /** Earlier master rows kept: other units' rows and rows typed by hand. */
   rowsKept: number;
   roster: RosterEntry[] | undefined;
+  /** With a roster: the units to chase (not returned, or returned with errors), in roster order. */
+  chase: ChaseEntry[] | undefined;
 }
 
 /**
@@ -75,11 +80,13 @@ export function mergeReturns(master: readonly MasterRow[], incoming: readonly In
     const rows = rowsOf(entry, identity);
     // One by one: spreading a 140,000-row return into push() overflows the call stack.
     for (const row of rows) added.push(row);
-    return { ...base, ...named, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
+    const issues = index ? [...base.issues, ...notOnRoster(identity, index)] : base.issues;
+    return { ...base, ...named, issues, rowsWritten: rows.length, action: earlierKeys.has(identity.key) ? "replaced" : "added" };
   });
 
   const rows = [...kept, ...added].sort(compareMasterRows);
   const rowsIn = candidates.reduce((sum, { identity, entry }) => sum + (identity ? entry.report.rows : 0), 0);
+  const statuses = index ? rosterStatuses(index, rows, files) : undefined;
   return {
     rows,
     files,
@@ -87,8 +94,20 @@ export function mergeReturns(master: readonly MasterRow[], incoming: readonly In
     rowsWritten: added.length,
     rowsReplaced: master.length - kept.length,
     rowsKept: kept.length,
-    roster: index ? rosterStatuses(index, rows, files) : undefined,
+    roster: statuses,
+    chase: statuses ? chaseList(statuses, rows, files) : undefined,
   };
+}
+
+/**
+ * A warning for a merged return whose unit the roster does not know, with the roster unit it most likely is: the
+ * clerk adds the alias and merges again, or the unit stays listed as not on the roster. A warning, never an error:
+ * the rows are merged all the same. Returns keyed on their file name already carry unit-missing.
+ */
+function notOnRoster(identity: Identity, index: RosterIndex): ValidationIssue[] {
+  if (identity.source === null || index.find(identity.unit)) return [];
+  const message = say.unitNotOnRoster(identity.unit, suggestRosterUnit(identity.unit, index));
+  return [{ severity: "warning", row: null, column: "单位名称", code: "unit-not-on-roster", message }];
 }
 
 interface Identity {
@@ -141,11 +160,11 @@ function rowsOf(entry: IncomingReturn, identity: Identity): MasterRow[] {
   const submission = entry.submission;
   if (!submission) return [];
   const template = templates[submission.kind];
-  const tableProblems = submission.issues
-    .filter((issue) => issue.row === null && issue.severity === "error")
-    .map((issue) => issue.message);
+  const tableIssues = submission.issues.filter((issue) => issue.row === null);
+  const tableProblems = tableIssues.filter((issue) => issue.severity === "error").map((issue) => issue.message);
+  const tableWarnings = tableIssues.filter((issue) => issue.severity === "warning").map((issue) => issue.message);
   const sourceFile = entry.report.file.replace(/^.*[\\/]/, "");
   return submission.rows.map((row) =>
-    masterRowFrom(row, { unit: identity.unit, template, sourceFile, key: identity.key, tableProblems }),
+    masterRowFrom(row, { unit: identity.unit, template, sourceFile, key: identity.key, tableProblems, tableWarnings }),
   );
 }

@@ -150,14 +150,28 @@ export function isMasterSheet(sheet: RawSheet): boolean {
 export function readStatusRoster(sheet: RawSheet): Roster {
   const [unitHeader, statusHeader] = masterText.statusHeaders;
   const aliasHeader = masterText.statusHeaders[masterText.statusHeaders.length - 1];
-  const header = sheet.rows[0]?.map((cell) => cellText(cell)) ?? [];
+  const headerRow = statusHeaderRow(sheet);
+  if (headerRow === undefined) return [];
+  const header = sheet.rows[headerRow]?.map((cell) => cellText(cell)) ?? [];
   const unitCol = header.indexOf(unitHeader);
   const statusCol = header.indexOf(statusHeader);
   const aliasCol = header.indexOf(aliasHeader ?? "");
-  if (unitCol < 0 || statusCol < 0) return [];
   const rows = sheet.rows
-    .slice(1)
+    .slice(headerRow + 1)
     .filter((cells) => cellText(cells[statusCol]) !== masterText.statusLabel["not-on-roster"])
     .map((cells) => [cellText(cells[unitCol]), ...(aliasCol >= 0 ? cellText(cells[aliasCol]).split("，") : [])]);
   return rosterFromRows(rows);
+}
+
+/**
+ * The header row of 报送情况 (单位, 报送情况, …): the first row since a merge puts the time of the merge and the
+ * counts above it; the first row in masters merged before that.
+ */
+export function statusHeaderRow(sheet: RawSheet): number | undefined {
+  const [unitHeader, statusHeader] = masterText.statusHeaders;
+  for (let row = 0; row < Math.min(sheet.rows.length, 10); row++) {
+    const texts = (sheet.rows[row] ?? []).map((cell) => cellText(cell));
+    if (texts.includes(unitHeader) && texts.includes(statusHeader)) return row;
+  }
+  return undefined;
 }

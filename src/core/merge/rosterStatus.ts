@@ -1,6 +1,7 @@
 import { identifyUnit } from "../unitIdentity";
 import type { RosterIndex } from "../roster";
-import type { MasterRow } from "./masterRow";
+import { suggestRosterUnit } from "../unitSuggestion";
+import { hasErrors, type MasterRow } from "./masterRow";
 import type { MergedFileReport } from "./merge";
 
 export type RosterStatus = "missing" | "submitted" | "has-errors" | "not-on-roster";
@@ -17,6 +18,8 @@ export interface RosterEntry {
   rowsWithErrors: number;
   /** The file its rows came from, or the unreadable file that names it. */
   file: string | null;
+  /** For a unit not on the roster: the roster unit it most likely is (a typo, a short form), when one is close. */
+  suggestion?: string;
 }
 
 /**
@@ -42,12 +45,17 @@ export function rosterStatuses(index: RosterIndex, rows: readonly MasterRow[], f
     const status = failed ? "has-errors" : "missing";
     return { unit: unit.name, aliases: unit.aliases, status, rows: 0, rowsWithErrors: 0, file: failed?.file ?? null };
   });
-  for (const [unit, unitRows] of byUnit) entries.push({ ...entryFor(unit, unitRows), status: "not-on-roster" });
+  for (const [unit, unitRows] of byUnit) {
+    // Rows keyed on a file name carry a placeholder, not a name anyone wrote: nothing to suggest from it.
+    const named = !unitRows.some((row) => row.key?.includes("|file:"));
+    const suggestion = named ? suggestRosterUnit(unit, index) : undefined;
+    entries.push({ ...entryFor(unit, unitRows), status: "not-on-roster", ...(suggestion === undefined ? {} : { suggestion }) });
+  }
   return entries;
 }
 
 function entryFor(unit: string, rows: MasterRow[]): RosterEntry {
-  const rowsWithErrors = rows.filter((row) => row.problems !== "").length;
+  const rowsWithErrors = rows.filter(hasErrors).length;
   return {
     unit,
     aliases: [],

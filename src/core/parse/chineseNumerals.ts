@@ -53,3 +53,17 @@ function splitTens(text: string): [number, string] | undefined {
   if (digit !== undefined && digit > 0 && text.charAt(1) === "十") return [digit * 10, text.slice(2)];
   return undefined;
 }
+
+const DIGIT_CHARS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"] as const;
+
+/**
+ * 1 → 一, 12 → 十二, 23 → 二十三: the numbers of outline headings (一、上海海关). Beyond 99, where headings stop
+ * being numbered in words, the Arabic digits.
+ */
+export function toChineseNumeral(value: number): string {
+  if (!Number.isInteger(value) || value < 1 || value > 99) return String(value);
+  const tens = Math.floor(value / 10);
+  const units = DIGIT_CHARS[value % 10] ?? "";
+  if (tens === 0) return units;
+  return `${tens === 1 ? "" : DIGIT_CHARS[tens]}十${units}`;
+}

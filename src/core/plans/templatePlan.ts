@@ -1,10 +1,10 @@
-import { addDays, chineseMonthDay, ymdOf } from "../calendarDate";
+import { addDays, chineseMonthDay, ymdOf, type IsoDate } from "../calendarDate";
 import { campaignYear, type CampaignSettings } from "../campaign";
 import { metadataRows, METADATA_SHEET_NAME } from "../templateMetadata";
-import type { CellRange } from "../rawSheet";
+import { cellRef, type CellRange } from "../rawSheet";
 import { templateTitle, type ColumnRule, type HeaderField, type Template, type TemplateColumn } from "../templates/templateSchema";
 import { templateText, weekText } from "../../messages/zhCN";
-import { hiddenKeyValueSheetPlan, type DataValidationPlan, type PlannedCell, type SheetPlan, type StyleName, type WorkbookPlan } from "./sheetPlan";
+import { hiddenKeyValueSheetPlan, type DataValidationPlan, type PlannedCell, type SheetPlan, type StyleName, type ValidationRule, type WorkbookPlan } from "./sheetPlan";
 
 /** Empty activity rows in a fresh template; units add more inside the table and validation follows them. */
 export const TEMPLATE_BODY_ROWS = 20;
@@ -18,6 +18,8 @@ export interface TemplateOptions {
 
 /** Where things sit in a written template (0-based rows), so writers and tests need not recount. */
 export interface TemplateLayout {
+  /** 附件1 / 附件2, alone at the top left. */
+  labelRow: number;
   titleRow: number;
   fieldRows: Record<string, number>;
   noteRow: number;
@@ -27,10 +29,11 @@ export interface TemplateLayout {
 }
 
 export function templateLayout(template: Template, bodyRows = TEMPLATE_BODY_ROWS): TemplateLayout {
-  const fieldRows = Object.fromEntries(template.headerFields.map((field, i) => [field.key, 1 + i]));
-  const noteRow = 1 + template.headerFields.length;
+  const titleRow = 1;
+  const fieldRows = Object.fromEntries(template.headerFields.map((field, i) => [field.key, titleRow + 1 + i]));
+  const noteRow = titleRow + 1 + template.headerFields.length;
   const headerRow = noteRow + 1;
-  return { titleRow: 0, fieldRows, noteRow, headerRow, firstBodyRow: headerRow + 1, lastBodyRow: headerRow + bodyRows };
+  return { labelRow: 0, titleRow, fieldRows, noteRow, headerRow, firstBodyRow: headerRow + 1, lastBodyRow: headerRow + bodyRows };
 }
 
 /** The style of a body cell by how the column is checked: dates and numbers typed stay real, text stays text. */
@@ -41,8 +44,13 @@ const bodyStyleOf: Record<ColumnRule, StyleName> = {
   headCount: "body",
 };
 
+/** The cells a header field's value is written in: a box from column B over up to three columns. */
+function fieldInputColumns(template: Template): { first: number; last: number } {
+  return { first: 1, last: Math.min(template.columns.length - 1, 3) };
+}
+
 /**
- * 附件1 or 附件2 as a workbook ready to send: the notice's title, the 单位名称 (and 填表时间) lines, a guidance
+ * 附件1 or 附件2 as a workbook ready to send: the 附件 label and the notice's title, the 单位名称 (and 填表时间) lines, a guidance
  * note, the header row and empty rows as an Excel table, input prompts and data validation for a unit contact
  * who has no add-in, print setup, and the hidden metadata that tells the reader which template and week it is.
  */
@@ -61,11 +69,18 @@ export function templateSheetPlan(template: Template, options: TemplateOptions):
   const rows: PlannedCell[][] = [];
   const fullWidth = (row: number) => ({ startRow: row, startCol: 0, endRow: row, endCol: lastCol });
 
+  const input = fieldInputColumns(template);
+
+  rows[layout.labelRow] = [{ value: template.attachment, style: "attachmentLabel" }];
   rows[layout.titleRow] = [{ value: templateTitle(template, campaignYear(options.campaign)), style: "title" }];
   for (const field of template.headerFields) {
     const row = layout.fieldRows[field.key] ?? 0;
     const value = field.key === "unit" ? (options.unit ?? "") : "";
-    rows[row] = [{ value: `${field.label}：`, style: "fieldLabel" }, { value, style: field.key === "fillDate" ? "bodyDate" : "fieldInput" }];
+    const style: StyleName = field.key === "fillDate" ? "fieldDate" : "fieldInput";
+    // Every cell of the merged box carries the style: Office.js draws a merged area's right edge from its last cell.
+    const box: PlannedCell[] = [];
+    for (let col = input.first; col <= input.last; col++) box.push({ value: col === input.first ? value : null, style });
+    rows[row] = [{ value: `${field.label}：`, style: "fieldLabel" }, ...box];
   }
   rows[layout.noteRow] = [{ value: guidanceNote(template, options.campaign), style: "note" }];
   rows[layout.headerRow] = template.columns.map((column) => ({ value: column.header, style: "header" as const }));
@@ -79,13 +94,19 @@ export function templateSheetPlan(template: Template, options: TemplateOptions):
     rows,
     merges: [
       fullWidth(layout.titleRow),
-      ...Object.values(layout.fieldRows).map((row) => ({ startRow: row, startCol: 1, endRow: row, endCol: Math.min(lastCol, 3) })),
+      ...Object.values(layout.fieldRows).map((row) => ({ startRow: row, startCol: input.first, endRow: row, endCol: input.last })),
       fullWidth(layout.noteRow),
     ],
     columnWidths: template.columns.map((column) => column.width),
-    rowHeights: { [layout.titleRow]: 36, [layout.noteRow]: 60, [layout.headerRow]: 32 },
+    rowHeights: {
+      [layout.labelRow]: 24,
+      [layout.titleRow]: 36,
+      ...Object.fromEntries(Object.values(layout.fieldRows).map((row) => [row, 22])),
+      [layout.noteRow]: 48,
+      [layout.headerRow]: 32,
+    },
     table: {
-      name: `${template.kind === "city" ? "City" : "District"}Activities`,
+      name: templateTableName(template),
       range: { startRow: layout.headerRow, startCol: 0, endRow: layout.lastBodyRow, endCol: lastCol },
       style: "TableStyleLight9",
     },
@@ -94,6 +115,14 @@ export function templateSheetPlan(template: Template, options: TemplateOptions):
     freeze: { rows: layout.headerRow + 1, columns: 0 },
     print: { orientation: "landscape", paperSize: "A4", fitToWidth: true, repeatRows: { first: layout.headerRow, last: layout.headerRow } },
   };
+}
+
+/**
+ * The table's name as Excel shows it in Name Manager, the table design tab and formulas: 附件1活动表. Excel accepts
+ * Chinese letters in a name; it must start with a letter and hold no spaces.
+ */
+export function templateTableName(template: Template): string {
+  return `${template.attachment}活动表`;
 }
 
 /** Example 活动时间 spellings inside the campaign's own week, so the guidance never shows a date that fails. */
@@ -114,49 +143,75 @@ function guidanceNote(template: Template, campaign: CampaignSettings): string {
   });
 }
 
-/** What a data-validation rule checks and says; every rule is a Warning or Information, so nothing typed is lost. */
-type RuleSpec = Pick<DataValidationPlan, "rule" | "errorStyle"> & { prompt: string; error: string };
+/**
+ * What a data-validation rule checks and says; every rule is a Warning or Information, so nothing typed is lost.
+ * The rule is a function of the range's top-left cell reference: custom formulas are written relative to it.
+ */
+type RuleSpec = Pick<DataValidationPlan, "errorStyle"> & { rule: (topLeft: string) => ValidationRule; prompt: string; error: string };
+
+/** Excel's DATE(y,m,d) for a day: the same day in every locale, unlike a date typed as text. */
+function excelDate(day: IsoDate): string {
+  const { year, month, day: dayOfMonth } = ymdOf(day);
+  return `DATE(${year},${month},${dayOfMonth})`;
+}
 
 /**
- * The Excel rule for each kind of column. Warning, not Stop: 4月22日上午9:30 and 约300人 are text and must stay
- * possible; the unit contact is only asked to look again.
+ * A custom rule that lets any text through and holds a number (a date is one) to `numberTest`. It branches with
+ * IF, never with OR(ISTEXT(…),AND(…)): Excel and LibreOffice evaluate every argument of OR and AND, and INT of a
+ * text is #VALUE!, which would fail the rule for the very text it means to let through.
+ */
+function textOrNumber(cell: string, numberTest: string): ValidationRule {
+  return { type: "custom", formula: `IF(ISNUMBER(${cell}),${numberTest},ISTEXT(${cell}))` };
+}
+
+/**
+ * The Excel rule for each kind of column. A rule never warns on an entry the checker accepts: text passes
+ * (4月22日上午9:30, 约300人 are what units write, and only the checker can read them); a number or a date is held
+ * to what the checker holds it to. Warning, not Stop, even so: the unit contact is only asked to look again.
  */
 function columnRule(column: TemplateColumn, campaign: CampaignSettings): RuleSpec {
   const week = weekText(campaign.start, campaign.end);
   switch (column.rule) {
     case "activityTime":
+      // A date cell (or a date serial) counts by its day, so a time of day on the last day is still inside.
       return {
-        rule: { type: "dateBetween", from: campaign.start, to: campaign.end },
+        rule: (cell) => textOrNumber(cell, `AND(${cell}>=${excelDate(campaign.start)},${cell}<${excelDate(addDays(campaign.end, 1))})`),
         errorStyle: "warning",
         prompt: templateText.timePrompt(week, dateExamples(campaign)),
         error: templateText.timeError(week),
       };
     case "headCount":
-      return { rule: { type: "wholeNumberAtLeast", min: 1 }, errorStyle: "warning", prompt: column.prompt, error: templateText.headCountError };
+      // The checker takes a number cell only as a whole count of at least one.
+      return {
+        rule: (cell) => textOrNumber(cell, `AND(${cell}>=1,${cell}=INT(${cell}))`),
+        errorStyle: "warning",
+        prompt: column.prompt,
+        error: templateText.headCountError,
+      };
     case "contact":
-      // Shortest real contact: a two-character name and a 7-digit local number.
-      return { rule: { type: "textLengthAtLeast", min: 9 }, errorStyle: "warning", prompt: column.prompt, error: templateText.contactError };
     case "text":
-      return { rule: { type: "textLengthAtLeast", min: 1 }, errorStyle: "information", prompt: column.prompt, error: column.prompt };
+      // Only the prompt: no length or pattern tells a real contact from a wrong one as well as the checker does, and
+      // a rule that is stricter than the checker would warn on entries it accepts.
+      return { rule: () => ({ type: "textLengthAtLeast", min: 1 }), errorStyle: "information", prompt: column.prompt, error: column.prompt };
   }
 }
 
-function fieldRule(field: HeaderField, campaign: CampaignSettings): RuleSpec {
-  const year = campaignYear(campaign);
+function fieldRule(field: HeaderField): RuleSpec {
+  // The checker takes any single day as 填表时间, typed as a date or as text, of any year.
   return field.key === "fillDate"
     ? {
-        rule: { type: "dateBetween", from: `${year}-01-01`, to: `${year}-12-31` },
+        rule: (cell) => ({ type: "custom", formula: `OR(ISTEXT(${cell}),ISNUMBER(${cell}))` }),
         errorStyle: "warning",
         prompt: templateText.fillDatePrompt,
         error: templateText.fillDatePrompt,
       }
-    : { rule: { type: "textLengthAtLeast", min: 2 }, errorStyle: "warning", prompt: templateText.unitPrompt, error: templateText.unitPrompt };
+    : { rule: () => ({ type: "textLengthAtLeast", min: 1 }), errorStyle: "warning", prompt: templateText.unitPrompt, error: templateText.unitPrompt };
 }
 
 function validationAt(range: CellRange, title: string, spec: RuleSpec): DataValidationPlan {
   return {
     range,
-    rule: spec.rule,
+    rule: spec.rule(cellRef(range.startRow, range.startCol)),
     errorStyle: spec.errorStyle,
     prompt: { title, message: spec.prompt },
     error: { title: templateText.checkTitle, message: spec.error },
@@ -170,7 +225,7 @@ function templateValidations(template: Template, options: TemplateOptions, layou
   );
   const fields = template.headerFields.map((field) => {
     const row = layout.fieldRows[field.key] ?? 0;
-    return validationAt({ startRow: row, startCol: 1, endRow: row, endCol: 1 }, field.label, fieldRule(field, campaign));
+    return validationAt({ startRow: row, startCol: 1, endRow: row, endCol: 1 }, field.label, fieldRule(field));
   });
   return [...columns, ...fields];
 }

@@ -4,7 +4,7 @@ import { templateSchema, type Template } from "./templateSchema";
 /** 附件1: 市知识产权联席会议各成员单位重点活动安排表（市级层面）, as the Shanghai notice prints it. */
 export const cityTemplate: Template = templateSchema.parse({
   kind: "city",
-  version: 1,
+  version: 2,
   attachment: "附件1",
   level: "市级",
   title: "{year}年市知识产权联席会议各成员单位重点活动安排表（市级层面）",

@@ -4,7 +4,7 @@ import { templateSchema, type Template } from "./templateSchema";
 /** 附件2: 区知识产权联席会议重点活动安排表（区级层面）, as the Shanghai notice prints it. */
 export const districtTemplate: Template = templateSchema.parse({
   kind: "district",
-  version: 1,
+  version: 2,
   attachment: "附件2",
   level: "区级",
   title: "{year}年区知识产权联席会议重点活动安排表（区级层面）",

@@ -48,6 +48,9 @@ function validationRule(rule: ValidationRule): { type: string; operator?: string
       return { type: "textLength", operator: "greaterThanOrEqual", formulae: [String(rule.min)] };
     case "list":
       return { type: "list", formulae: [listFormula(rule.items)] };
+    case "custom":
+      // Stored without "=", relative to the first cell of sqref, as Excel writes a custom rule.
+      return { type: "custom", formulae: [rule.formula] };
   }
 }
 

@@ -149,12 +149,18 @@ function argb(rgb: string): string {
 }
 
 /**
- * A palette font: Calibri with the minor scheme like the default font, with the style's bold, italic, size and
- * colour. Without a colour the font is automatic, as ExcelJS wrote it. Children in the order Excel writes them.
+ * A palette font, with the style's bold, italic, size and colour; without a colour the font is automatic, as
+ * ExcelJS wrote it. A named face (宋体, 黑体) is written as Excel writes it: the face, family 3 and the GB2312
+ * character set (134), and no scheme, since with the minor scheme Excel shows the theme's font instead. Without a
+ * name: Calibri with the minor scheme, like the default font. Children in the order Excel writes them.
  */
 function cellFont(style: CellStyle): string {
   const color = style.fontColor ? `<color rgb="${argb(style.fontColor)}"/>` : "";
-  return `<font>${emphasis(style)}<sz val="${style.fontSize ?? 11}"/>${color}<name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+  const face =
+    style.fontName !== undefined
+      ? `<name val="${escapeAttribute(style.fontName)}"/><family val="3"/><charset val="134"/>`
+      : '<name val="Calibri"/><family val="2"/><scheme val="minor"/>';
+  return `<font>${emphasis(style)}<sz val="${style.fontSize ?? 11}"/>${color}${face}</font>`;
 }
 
 /** A conditional format's font changes only what the style sets: emphasis and colour, never face or size. */

@@ -1,0 +1,59 @@
+/**
+ * Row heights for wrapped text. A writer must set them: neither Excel nor LibreOffice grows a row to its wrapped
+ * text when it opens a file, so a long 重点活动名称 would print as its first line only. Estimated from the text and
+ * the column's width (in widths of the digit 0; a Chinese character takes about two), generously, since a row a
+ * little too tall costs nothing and one too short cuts text.
+ */
+
+/** Points per line of 11-point text (宋体 and its CJK stand-ins run about 1.3 × the size), and a cell's padding. */
+const LINE_HEIGHT = 15;
+const PADDING = 4;
+/** Excel's largest row height, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+/** Lines a text takes in a column of `width` characters, its own line breaks included. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, width - 1); // wrapping breaks before a character that would not fit
+  let lines = 0;
+  for (const line of text.split("\n")) {
+    let units = 0;
+    for (const char of line) units += char.charCodeAt(0) < 0x80 ? 1 : 2;
+    lines += Math.max(1, Math.ceil(units / perLine));
+  }
+  return Math.max(1, lines);
+}
+
+/** The height of a row whose cells hold these texts in columns of these widths; undefined for one line. */
+export function rowHeightFor(cells: ReadonlyArray<{ text: string; width: number }>): number | undefined {
+  const lines = cells.reduce((most, cell) => Math.max(most, cell.text === "" ? 1 : wrappedLines(cell.text, cell.width)), 1);
+  return lines <= 1 ? undefined : Math.min(MAX_ROW_HEIGHT, Math.round(lines * LINE_HEIGHT + PADDING));
+}
+
+/**
+ * Heights for the rows of a planned table from row `from` on, each tall enough for its longest wrapped cell. Cells
+ * merged across the table (a heading, a note) are given as `merged` rows and measured against the table's width.
+ */
+export function tableRowHeights(
+  rows: ReadonlyArray<ReadonlyArray<{ value: unknown }>>,
+  widths: readonly number[],
+  from: number,
+  merged: ReadonlySet<number> = new Set(),
+): Record<number, number> {
+  const heights: Record<number, number> = {};
+  const tableWidth = widths.reduce((sum, width) => sum + width, 0);
+  for (let row = from; row < rows.length; row++) {
+    const cells = rows[row] ?? [];
+    const texts = merged.has(row)
+      ? [{ text: textOf(cells[0]?.value), width: tableWidth }]
+      : cells.map((cell, col) => ({ text: textOf(cell.value), width: widths[col] ?? 10 }));
+    const height = rowHeightFor(texts);
+    if (height !== undefined) heights[row] = height;
+  }
+  return heights;
+}
+
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return "";
+}
