@@ -35,7 +35,7 @@ describe("merge --chase and export", () => {
     const blocks = text.trim().split("\n\n");
     expect(blocks[0]).toMatch(/^催报清单（\d{4}年\d+月\d+日 \d\d:\d\d 汇总）：未报送 1 个单位，需修改 4 个单位$/);
     expect(blocks.slice(1).map((block) => block.split("：")[0])).toEqual(["淄博市人民检察院", "淄博市公安局", "淄博市教育局", "淄博市农业农村局", "淄川区知识产权联席会议办公室"]);
-    expect(text).toContain("原表 C8：活动时间“4月26日前”");
+    expect(text).toContain("原表 C9：活动时间“4月26日前”");
     const names = sheetsOf(master).filter((sheet) => !sheet.hidden).map((sheet) => sheet.name);
     expect(names).toEqual(["活动汇总", "报送情况", "催报", "附件1汇总", "附件2汇总"]);
   });

@@ -4,22 +4,12 @@
  * Where the command line already says a thing, the same words are reused from zhCN.ts.
  */
 import type { HostErrorCode } from "../host/workbookHost";
-import { cliMessages, masterText, mergeReportText, unitLabel, weekText } from "./zhCN";
+import { cliMessages, masterText, mergeReportText, unitLabel, weekWithYearText } from "./zhCN";
 
 /** A unit as a report or submission names it, and where the name came from. */
 type NamedUnit = Parameters<typeof unitLabel>[0];
 
 const quote = (text: string) => `“${text}”`;
-
-/** 2024年4月20日至26日; 2024年12月28日至2025年1月3日 when the week crosses a year. */
-function weekWithYear(start: string, end: string): string {
-  const startYear = start.slice(0, 4);
-  const endYear = end.slice(0, 4);
-  if (startYear === endYear) return `${startYear}年${weekText(start, end)}`;
-  const [, sm, sd] = start.split("-").map(Number);
-  const [, em, ed] = end.split("-").map(Number);
-  return `${startYear}年${sm}月${sd}日至${endYear}年${em}月${ed}日`;
-}
 
 /** 850 字节, 12.3 KB, 1.2 MB: sizes as the clerk's file manager shows them. */
 function fileSize(bytes: number): string {
@@ -47,8 +37,8 @@ const hostErrors: Record<HostErrorCode, string> = {
 
 export const paneText = {
   title: "汇总 · 知识产权宣传周",
-  week: (start: string, end: string) => `宣传周：${weekWithYear(start, end)}`,
-  weekWithYear,
+  week: (start: string, end: string) => `宣传周：${weekWithYearText(start, end)}`,
+  weekWithYear: weekWithYearText,
   starting: "正在连接 Excel…",
   loadingSettings: "正在读取设置…",
   filesMode: "未在 Excel 中运行：在浏览器中处理文件，文件不会上传",

@@ -28,8 +28,13 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** A CSV with a header row as records by header, blank rows dropped (a UTF-8 byte-order mark is ignored). */
-export function csvRecords(text: string): Array<Record<string, string>> {
-  const [header = [], ...body] = parseCsv(text.replace(/^\uFEFF/, ""));
+/**
+ * A CSV with a header row as records by header, blank rows dropped (a UTF-8 byte-order mark is ignored). Lines
+ * above the header (a title, counts) are skipped when the header's first cell is given.
+ */
+export function csvRecords(text: string, headerFirstCell?: string): Array<Record<string, string>> {
+  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+  const start = headerFirstCell === undefined ? 0 : Math.max(0, rows.findIndex((cells) => cells[0] === headerFirstCell));
+  const [header = [], ...body] = rows.slice(start);
   return body.filter((cells) => cells.some((cell) => cell !== "")).map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ""])));
 }

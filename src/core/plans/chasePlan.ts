@@ -1,6 +1,7 @@
 import { rowHeightFor } from "./rowHeights";
+import { tablePrint } from "./tablePrint";
 import type { ChaseEntry } from "../merge/chaseList";
-import { chaseBlock, chaseHeading, chaseMessages, masterText } from "../../messages/zhCN";
+import { chaseBlock, chaseHeading, chaseMessages } from "../../messages/zhCN";
 import type { PlannedCell, SheetPlan, StyleName } from "./sheetPlan";
 
 const statusStyle: Record<ChaseEntry["status"], StyleName> = { missing: "statusMissing", "has-errors": "statusError" };
@@ -21,7 +22,7 @@ export function chaseSheetPlan(entries: readonly ChaseEntry[], week: string, mer
     [{ value: chaseHeading(entries, mergedAt), style: "statusSummary" }],
   ];
   if (entries.length === 0) {
-    return { ...sheet(top, [fullWidth(0), fullWidth(1)]), print: printPlan(undefined) };
+    return { ...sheet(top, [fullWidth(0), fullWidth(1)]), print: tablePrint(undefined) };
   }
   const headerRow = top.length;
   const rowHeights: Record<number, number> = { 0: 30, 1: 24 };
@@ -41,7 +42,7 @@ export function chaseSheetPlan(entries: readonly ChaseEntry[], week: string, mer
     ...sheet([...top, headers.map((header) => ({ value: header, style: "header" as const })), ...body], [fullWidth(0), fullWidth(1)]),
     rowHeights,
     freeze: { rows: headerRow + 1, columns: 1 },
-    print: printPlan(headerRow),
+    print: tablePrint(headerRow),
   };
 }
 
@@ -70,12 +71,3 @@ function rowHeight([unit, ...texts]: readonly string[]): number {
   return rowHeightFor(cells) ?? 20;
 }
 
-function printPlan(headerRow: number | undefined): SheetPlan["print"] {
-  return {
-    orientation: "landscape",
-    paperSize: "A4",
-    fitToWidth: true,
-    ...(headerRow === undefined ? {} : { repeatRows: { first: headerRow, last: headerRow } }),
-    footer: masterText.pageFooter,
-  };
-}

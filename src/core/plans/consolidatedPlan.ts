@@ -9,10 +9,11 @@ import { MASTER_HEADERS, type MasterRow } from "../merge/masterRow";
 import { toChineseNumeral } from "../parse/chineseNumerals";
 import { templates } from "../templates/registry";
 import { templateTitle, type Template, type TemplateKind } from "../templates/templateSchema";
-import { consolidatedText, masterText } from "../../messages/zhCN";
+import { consolidatedText } from "../../messages/zhCN";
 import type { PlannedCell, PlannedValue, SheetPlan } from "./sheetPlan";
 import { headCountValue } from "./plannedValues";
 import { tableRowHeights } from "./rowHeights";
+import { tablePrint } from "./tablePrint";
 
 export interface ConsolidatedOptions {
   campaign: CampaignSettings;
@@ -109,13 +110,7 @@ function consolidatedSheetPlan(template: Template, rows: readonly MasterRow[], o
     dataValidations: [],
     conditionalFormats: [],
     freeze: { rows: headerRow + 1, columns: 0 },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: true,
-      repeatRows: { first: headerRow, last: headerRow },
-      footer: masterText.pageFooter,
-    },
+    print: tablePrint(headerRow),
   };
 }
 

@@ -8,6 +8,7 @@ import { SETTINGS_SHEET_NAME, settingsSheetPlan, type WorkbookSettings } from ".
 import { consolidatedSheetName, consolidatedSheetPlans } from "./consolidatedPlan";
 import { headCountValue } from "./plannedValues";
 import { tableRowHeights } from "./rowHeights";
+import { tablePrint } from "./tablePrint";
 import type { PlannedCell, PlannedValue, SheetPlan, StyleName, WorkbookPlan } from "./sheetPlan";
 
 interface MasterColumn {
@@ -119,14 +120,7 @@ export function masterSheetPlan(rows: readonly MasterRow[], context: MasterPlanC
       { range: body, formula: `${warningFirst}=${warningMark}`, style: "statusWarning" },
     ],
     freeze: { rows: 1, columns: 1 },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: true,
-      repeatRows: { first: 0, last: 0 },
-      header: masterText.pageHeader(context.mergedAt),
-      footer: masterText.pageFooter,
-    },
+    print: tablePrint(0, masterText.pageHeader(context.mergedAt)),
   };
 }
 
@@ -182,12 +176,6 @@ export function statusSheetPlan(roster: readonly RosterEntry[], context: MasterP
     dataValidations: [],
     conditionalFormats: [],
     freeze: { rows: headerRow + 1, columns: 0 },
-    print: {
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: true,
-      repeatRows: { first: headerRow, last: headerRow },
-      footer: masterText.pageFooter,
-    },
+    print: tablePrint(headerRow),
   };
 }
