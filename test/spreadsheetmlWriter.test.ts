@@ -297,12 +297,18 @@ function comparableFods(xml: string, unprinted: ReadonlySet<string>): string {
       return `${sheetName}: ${unprinted.has(sheetName) ? properties.replace(/ fo:page-(width|height)="[^"]*"/g, "") : properties}`;
     })
     .sort();
+  // The page headers' text styles (T1, T2…) are numbered in the order LibreOffice met them, which varies: compared
+  // as a sorted list, and the spans that use them by their properties rather than their numbers.
+  const textStyles = new Map<string, string>();
+  for (const match of xml.matchAll(/<style:style style:name="(T\d+)" style:family="text">([\s\S]*?)<\/style:style>/g)) textStyles.set(match[1] ?? "", match[2] ?? "");
   const body = xml
+    .replace(/<style:style style:name="T\d+" style:family="text">[\s\S]*?<\/style:style>/g, "")
+    .replace(/text:style-name="(T\d+)"/g, (_, name: string) => `text:style="${textStyles.get(name) ?? name}"`)
     .replace(/<office:meta>[\s\S]*?<\/office:meta>/, "")
     .replace(/<style:page-layout style:name="[^"]+">[\s\S]*?<\/style:page-layout>/g, "")
     .replace(/<style:master-page [\s\S]*?<\/style:master-page>/g, "")
     .replace(/(<table:content-validation [^>]*table:base-cell-address=")[^"]*\.([A-Z]+\d+")/g, "$1$2");
-  return `${masterPages.join("\n")}\n${body}`;
+  return `${masterPages.join("\n")}\n${[...textStyles.values()].sort().join("\n")}\n${body}`;
 }
 
 describeWithLibreOffice("read back by LibreOffice", () => {

@@ -101,7 +101,7 @@ describeWithChromium("the built task pane in Chromium", () => {
     expect(workbook.tables).toEqual([{ sheet: TEMPLATE_SHEET, name: plan.table?.name, address: plan.table && a1(plan.table.range), bodyRows: expect.any(Number) }]);
     expect(plan.dataValidations.length).toBeGreaterThan(0);
     expect(template.validations.map((validation) => validation.address).sort()).toEqual(plan.dataValidations.map((validation) => a1(validation.range)).sort());
-    expect(template.validations.some((validation) => validation.rule !== null && "date" in validation.rule && validation.prompt !== null)).toBe(true);
+    expect(template.validations.some((validation) => validation.rule !== null && "custom" in validation.rule && validation.prompt !== null)).toBe(true);
     await expectNamedControls(page);
 
     // 校验: the user clicks the returned sheet's tab in Excel, then checks it.
