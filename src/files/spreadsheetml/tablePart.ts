@@ -2,9 +2,9 @@
  * Planned tables -> xl/tables/tableN.xml, with Excel's rules on table names and column names checked first:
  * Excel drops or repairs a table that breaks them, and no reader tells.
  */
-import { storableText } from "../../core/plans/storableText";
-import { cellRef, type CellRange } from "../../core/rawSheet";
+import type { CellRange } from "../../core/rawSheet";
 import type { SheetPlan, TablePlan } from "../../core/plans/sheetPlan";
+import { checkTableName, tableColumnNames } from "../tableRules";
 import { escapeAttribute, escapeOoxmlSequences, NS, rangeRef, XML_DECLARATION } from "./xml";
 
 /** A table ready to write: its range as written (at least one body row) and its column names. */
@@ -24,35 +24,12 @@ export interface CheckedTable {
  * @throws Error for a table name Excel refuses or one used twice, a header cell that is not text, or a repeated header.
  */
 export function checkTable(table: TablePlan, rows: SheetPlan["rows"], taken: Set<string>): CheckedTable {
-  checkTableName(table.name, taken);
+  checkTableName(table.name, (name) => taken.has(name));
   const { range } = table;
-  const headerCells = rows[range.startRow] ?? [];
-  const columns: string[] = [];
-  for (let col = range.startCol; col <= range.endCol; col++) {
-    const header = headerCells[col]?.value;
-    const name = typeof header === "string" ? storableText(header) : header;
-    if (typeof name !== "string" || name.trim() === "") {
-      throw new Error(`table ${table.name}: header cell ${cellRef(range.startRow, col)} must hold text; every table column needs a name`);
-    }
-    if (columns.some((other) => other.toLowerCase() === name.toLowerCase())) {
-      throw new Error(`table ${table.name}: header ${name} appears twice; Excel needs unique column names`);
-    }
-    columns.push(name);
-  }
+  const columns = tableColumnNames(table, rows);
   taken.add(table.name.toLowerCase());
   const endRow = Math.max(range.endRow, range.startRow + 1);
   return { name: table.name, style: table.style, range: { ...range, endRow }, columns };
-}
-
-/**
- * Excel's rules for a table name: a letter (of any script: 活动汇总表) or underscore, then letters, digits and
- * underscores; not a cell reference such as `AB12` or `R1C1`; at most 255 characters; unique in the workbook
- * ignoring case.
- */
-function checkTableName(name: string, taken: Set<string>): void {
-  const valid = /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]\d*$|^[Rr]\d*[Cc]\d*$/.test(name);
-  if (!valid || name.length > 255) throw new Error(`table name ${name} is not one Excel accepts: a letter or underscore, then letters, digits and underscores, not a cell reference`);
-  if (taken.has(name.toLowerCase())) throw new Error(`table name ${name} is already used in this workbook`);
 }
 
 /**
