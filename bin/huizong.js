@@ -1,10 +1,20 @@
 #!/usr/bin/env node
-// The `huizong` command from a checkout (`npm link` puts it on PATH): the TypeScript CLI run by tsx, exactly as
-// `npm run cli` runs it, with this process's arguments, streams and exit code.
-const { spawnSync } = require("node:child_process");
+// The `huizong` command (`npx huizong`, `npm run cli`, or on PATH after `npm link`): the bundled command line in
+// build/cli run by plain node. `npm install` builds it; it is built again here first when a source file changed
+// since (about a second, once), so a checkout never runs stale code.
 const path = require("node:path");
+const { pathToFileURL } = require("node:url");
 
-const tsx = require.resolve("tsx/cli");
-const main = path.join(__dirname, "..", "src", "cli", "main.ts");
-const result = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: "inherit" });
-process.exitCode = result.status ?? 2;
+async function main() {
+  const builder = await import(pathToFileURL(path.join(__dirname, "..", "scripts", "buildCli.mjs")).href);
+  try {
+    await builder.ensureBuilt();
+  } catch (error) {
+    process.stderr.write(`huizong：无法构建命令行（build/cli），请先在项目文件夹运行 npm install。\n${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  await import(pathToFileURL(path.join(builder.BUILD_DIR, "huizong.mjs")).href);
+}
+
+void main();

@@ -6,7 +6,7 @@
  *   -> huizong validate --json -> huizong merge --roster --json -> the master read back by LibreOffice (CSV)
  *   -> merge again (nothing changes) -> the clerk types a row and adds a sheet -> a unit's corrected return.
  *
- * Everything runs through the real CLI (`tsx src/cli/main.ts`), in a temp folder. LibreOffice starts four times:
+ * Everything runs through the real CLI (`node bin/huizong.js`), in a temp folder. LibreOffice starts four times:
  * three saves of every filled return, one CSV export of every master snapshot.
  */
 import { execFile } from "node:child_process";
@@ -24,8 +24,7 @@ import { type Activity, fillTemplate, headerColumns } from "./support/fillTempla
 import { convertWithLibreOffice, describeWithLibreOffice } from "./support/libreoffice";
 
 const ROOT = path.resolve(__dirname, "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-const MAIN = path.join(ROOT, "src", "cli", "main.ts");
+const HUIZONG = path.join(ROOT, "bin", "huizong.js");
 
 // ---- the returns, as units fill them -----------------------------------------------------------------------------
 
@@ -163,7 +162,7 @@ interface CliResult {
 
 function cli(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [TSX, MAIN, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [HUIZONG, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });

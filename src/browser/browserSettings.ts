@@ -3,7 +3,7 @@
  * master workbook keeps inside Excel. Whatever is stored is checked on the way in (the core's zod schema for
  * the week, the roster's shape); anything unreadable, or storage that refuses to be read, gives the defaults.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { campaignSettingsSchema, DEFAULT_CAMPAIGN, type CampaignSettings } from "../core/campaign";
 import type { Roster } from "../core/roster";
 import type { PaneSettings } from "../host/workbookHost";
@@ -11,7 +11,7 @@ import type { PaneSettings } from "../host/workbookHost";
 export const WEEK_KEY = "huizong.files.week";
 export const ROSTER_KEY = "huizong.files.roster";
 
-const rosterSchema = z.array(z.object({ name: z.string().trim().min(1), aliases: z.array(z.string()) }));
+const rosterSchema = z.array(z.object({ name: z.string().check(z.trim(), z.minLength(1)), aliases: z.array(z.string()) }));
 
 export function loadBrowserSettings(storage: Storage | undefined = browserStorage()): PaneSettings {
   const week = campaignSettingsSchema.safeParse(readJson(storage, WEEK_KEY));

@@ -10,8 +10,8 @@ import { commandNames, helpConfiguration, usageMessage } from "./usage";
 import { UsageError } from "./usageError";
 import { enterUserFolder } from "./workingFolder";
 
-// Each command's module is imported only when that command runs: `validate` never loads ExcelJS, and the
-// spreadsheet libraries load in the worker threads that read files, not here.
+// Each command's module is imported only when that command runs. `validate` and `merge` run in the engine, a child
+// process the supervisor watches (supervisor.ts): this process parses the arguments, waits and prints.
 
 interface WeekOptions {
   start?: string;
@@ -65,7 +65,7 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       .option("--json", helpText.json),
   ).action((files: string[], options: WeekOptions & { roster?: string; json?: boolean }) => {
     const settings = { json: options.json === true, campaign: campaignFrom(options), roster: options.roster };
-    run(import("./validateCommand").then(({ validateCommand }) => validateCommand(files, settings)));
+    run(import("./supervisor").then(({ runSupervised }) => runSupervised({ name: "validate", args: files, options: settings })));
   });
 
   weekOptions(
@@ -108,7 +108,7 @@ function buildProgram(run: (result: Promise<CommandResult>) => void): Command {
       json: options.json === true,
       campaign: campaignFrom(options),
     };
-    run(import("./mergeCommand").then(({ mergeCommand }) => mergeCommand(files, settings)));
+    run(import("./supervisor").then(({ runSupervised }) => runSupervised({ name: "merge", args: files, options: settings })));
   });
 
   program

@@ -5,8 +5,9 @@ import { countIssues, ignoredReport, type FileReport } from "../core/fileReport"
 import { incomingReturn, mergeReturns, type IncomingReturn, type MergeResult } from "../core/merge/merge";
 import type { Roster } from "../core/roster";
 import { mergeIntoMasterFile } from "../files/masterFile";
+import { phaseClock } from "../files/phaseClock";
 import { chaseText, cliMessages as say, masterGuardMessages as guard, mergedAtText, weekText } from "../messages/zhCN";
-import { checkInputs } from "./checkPool";
+import { checkInputs, UNWATCHED, type FileWatch } from "./checkInputs";
 import { EXIT, type CommandResult } from "./exitCodes";
 import { listInputs } from "./inputFiles";
 import { checkBeforeWriting } from "./masterGuard";
@@ -14,7 +15,6 @@ import { LOCK_SUFFIX, type MasterLock } from "./masterLock";
 import { lockMasterTarget, masterTarget, MergeRefused, readExistingMaster } from "./masterOutput";
 import { fileSystemReason } from "./systemErrors";
 import { formatMergeReport } from "./mergeReport";
-import { progressReporter } from "./progress";
 import { readRosterFile } from "./rosterFile";
 import { FileChangedError, isTemporaryName, writeFileAtomically } from "./writeOutput";
 
@@ -44,14 +44,14 @@ interface Input {
  * return and writes it back, unless it changed meanwhile. One bad file never stops the others; a master that
  * cannot be read, or would be damaged unasked, is never overwritten.
  */
-export async function mergeCommand(args: readonly string[], options: MergeOptions): Promise<CommandResult> {
+export async function mergeCommand(args: readonly string[], options: MergeOptions, watch: FileWatch = UNWATCHED): Promise<CommandResult> {
   // A mistyped path or an empty folder is a usage error, found before the master is even looked at.
   const files = await listInputs(args);
   try {
     const target = await masterTarget(options.output);
     const lock = await lockMasterTarget(options.output, target);
     try {
-      return await mergeLocked(files, options, target, lock);
+      return await mergeLocked(files, options, target, lock, watch);
     } finally {
       await lock.release();
     }
@@ -63,7 +63,7 @@ export async function mergeCommand(args: readonly string[], options: MergeOption
   }
 }
 
-async function mergeLocked(files: readonly string[], options: MergeOptions, target: string, lock: MasterLock): Promise<CommandResult> {
+async function mergeLocked(files: readonly string[], options: MergeOptions, target: string, lock: MasterLock, watch: FileWatch): Promise<CommandResult> {
   const existing = await readExistingMaster(options.output, target);
   const inputs = await markOutput(files, target);
   const outputAmongInputs = inputs.some((input) => input.role === "output");
@@ -72,7 +72,7 @@ async function mergeLocked(files: readonly string[], options: MergeOptions, targ
   // Who to chase is only known against a roster: refused before anything is read or written.
   if (options.chase !== undefined && !roster) throw new MergeRefused(say.chaseNeedsRoster(options.chase), "roster-unreadable");
   // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
-  const incoming = await readReturns(inputs, options, existing.campaign, roster);
+  const incoming = readReturns(inputs, options, existing.campaign, roster, watch);
   // With nothing readable the master is left as it is: the report alone, without writing a workbook.
   const anyReadable = incoming.some(({ report }) => report.status !== "unreadable" && report.status !== "ignored");
   if (!anyReadable) {
@@ -88,7 +88,7 @@ async function mergeLocked(files: readonly string[], options: MergeOptions, targ
   const reports = result.files;
   // A superseded file's problems never reach the master: they do not make the merge "done with errors".
   const totals = countIssues(reports.filter((file) => file.action !== "superseded"));
-  await writeFileAtomically(target, bytes, {
+  await phaseClock.timeAsync("writing", () => writeFileAtomically(target, bytes, {
     unchangedSince: existing.snapshot,
     // Our lock taken over as stale means another run may be writing this master too: its write must win whole.
     beforeReplace: async () => {
@@ -97,7 +97,7 @@ async function mergeLocked(files: readonly string[], options: MergeOptions, targ
   }).catch((error: unknown) => {
     if (error instanceof FileChangedError) throw new MergeRefused(guard.changedMeanwhile(options.output), "master-changed");
     throw new MergeRefused(say.cannotWrite(options.output, fileSystemReason(error)), "cannot-write");
-  });
+  }));
   const document = {
     files: reports,
     ...totals,
@@ -153,15 +153,16 @@ async function markOutput(files: readonly string[], target: string): Promise<Inp
 }
 
 /** Every input read and checked, in argument order; the master itself is never taken for a return, and says so. */
-async function readReturns(
+function readReturns(
   inputs: readonly Input[],
   options: MergeOptions,
   masterCampaign: CampaignSettings | undefined,
   roster: Roster | undefined,
-): Promise<IncomingReturn[]> {
+  watch: FileWatch,
+): IncomingReturn[] {
   const files = inputs.filter((input) => input.role === "return").map((input) => input.file);
   const checkOptions = { campaign: options.campaign, fallbackCampaign: masterCampaign, roster };
-  const checked = (await checkInputs(files, checkOptions, progressReporter(files.length))).map((file) => incomingReturn(file, file.modifiedMs));
+  const checked = checkInputs(files, checkOptions, watch).map((file) => incomingReturn(file, file.modifiedMs));
   let next = 0;
   return inputs.map((input) => {
     if (input.role === "return") return checked[next++]!;

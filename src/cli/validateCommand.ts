@@ -2,10 +2,9 @@ import type { CampaignSettings } from "../core/campaign";
 import { countIssues, ignoredReport, type FileReport } from "../core/fileReport";
 import type { CheckedFile } from "../files/checkFile";
 import { cliMessages as say } from "../messages/zhCN";
-import { checkInputs } from "./checkPool";
+import { checkInputs, UNWATCHED, type FileWatch } from "./checkInputs";
 import { formatValidationReport } from "./humanReport";
 import { listInputs } from "./inputFiles";
-import { progressReporter } from "./progress";
 import { readRosterFile } from "./rosterFile";
 import { EXIT, type CommandResult } from "./exitCodes";
 
@@ -18,7 +17,8 @@ export interface ValidateOptions {
 }
 
 /** `huizong validate FILE...`: every file ends in a report; exit 0 clean, 1 errors found, 2 nothing readable. */
-export async function validateCommand(args: readonly string[], options: ValidateOptions): Promise<CommandResult> {
+/** `watch` is the supervisor's (supervisor.ts) when run by the command line; nothing watches when called in-process. */
+export async function validateCommand(args: readonly string[], options: ValidateOptions, watch: FileWatch = UNWATCHED): Promise<CommandResult> {
   const roster = options.roster === undefined ? undefined : await readRosterFile(options.roster);
   if (roster && !roster.ok) {
     const document = { error: { code: "roster-unreadable", message: roster.message } };
@@ -26,7 +26,7 @@ export async function validateCommand(args: readonly string[], options: Validate
   }
   const files = await listInputs(args);
   const checkOptions = { campaign: options.campaign, roster: roster?.roster };
-  const checked = await checkInputs(files, checkOptions, progressReporter(files.length));
+  const checked = checkInputs(files, checkOptions, watch);
   const results = checked.map(({ report, check }) => ({
     report: isMaster(check) ? masterReport(report.file) : report,
     campaign: check && check.status !== "not-a-template" ? check.campaign : undefined,

@@ -1,16 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { addDays, isRealDay, parseIsoDate, toIsoDate, ymdOf, type IsoDate } from "./calendarDate";
 
 /** The campaign week of both notices (沪知联办〔2024〕2号 and the Zibo notice): 2024-04-20 to 04-26. */
 export const DEFAULT_CAMPAIGN = { start: "2024-04-20", end: "2024-04-26" } as const;
 
-const isoDay = z.string().refine((text) => parseIsoDate(text) !== undefined, {
-  message: "日期须写作 YYYY-MM-DD，且是真实存在的日期",
-});
+// zod's mini build throughout: the command line loads a tenth of the full one at every start.
+const isoDay = z.string().check(z.refine((text) => parseIsoDate(text) !== undefined, { error: "日期须写作 YYYY-MM-DD，且是真实存在的日期" }));
 
 export const campaignSettingsSchema = z
   .object({ start: isoDay, end: isoDay })
-  .refine((week) => week.start <= week.end, { message: "开始日期不能晚于结束日期", path: ["end"] });
+  .check(z.refine((week) => week.start <= week.end, { error: "开始日期不能晚于结束日期", path: ["end"] }));
 
 export type CampaignSettings = z.infer<typeof campaignSettingsSchema>;
 

@@ -45,15 +45,15 @@ export interface CheckOptions {
 export function checkWorkbook(workbook: RawWorkbook, options: CheckOptions = {}): WorkbookCheck {
   const metadata = readTemplateMetadata(workbook.sheets);
   const campaign = options.campaign ?? metadataCampaign(metadata) ?? options.fallbackCampaign ?? DEFAULT_CAMPAIGN;
+  // A master merged by Huizong has the same columns as a return, and its consolidated 附件N汇总 sheets look like
+  // filled templates: a master is never a unit's return.
+  if (workbook.sheets.some(isMasterSheet)) return { status: "not-a-template", campaign, metadata, isMaster: true };
   const tables = workbook.sheets
-    // A master merged by Huizong has the same columns as a return; it is never a unit's submission.
-    .filter((sheet) => !isMetadataSheet(sheet) && !isMasterSheet(sheet))
+    .filter((sheet) => !isMetadataSheet(sheet))
     .map((sheet) => ({ sheet, table: locateTable(sheet, metadata?.kind) }))
     .filter((found): found is { sheet: (typeof found)["sheet"]; table: LocatedTable } => found.table !== undefined);
-  const isMaster = workbook.sheets.some(isMasterSheet);
   const best = pickBestTable(tables);
-  // A master's consolidated 附件N汇总 sheets look like filled templates: a master is never a unit's return.
-  if (!best || isMaster) return { status: "not-a-template", campaign, metadata, isMaster };
+  if (!best) return { status: "not-a-template", campaign, metadata, isMaster: false };
 
   const origin = { fileName: options.fileName, roster: options.roster ? indexRoster(options.roster) : undefined };
   const submission = validateTable(best.table, campaign, origin);

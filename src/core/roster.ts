@@ -52,7 +52,16 @@ export interface RosterIndex {
   findIn(text: string): RosterUnit | undefined;
 }
 
+/** One index per roster: a merge checks thousands of returns against the same one. */
+const rosterIndexes = new WeakMap<Roster, RosterIndex>();
+
 export function indexRoster(roster: Roster): RosterIndex {
+  let index = rosterIndexes.get(roster);
+  if (!index) rosterIndexes.set(roster, (index = buildRosterIndex(roster)));
+  return index;
+}
+
+function buildRosterIndex(roster: Roster): RosterIndex {
   const byName = new Map<string, RosterUnit>();
   const spellings: Array<[string, RosterUnit]> = [];
   for (const unit of roster) {

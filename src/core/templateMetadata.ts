@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { campaignSettingsSchema, type CampaignSettings } from "./campaign";
 import { cellText, type RawSheet } from "./rawSheet";
 import { templateKindSchema } from "./templates/templateSchema";
@@ -13,10 +13,10 @@ export const METADATA_MARKER = "huizong-template";
 
 export const templateMetadataSchema = z.object({
   kind: templateKindSchema,
-  templateVersion: z.coerce.number().int().positive(),
+  templateVersion: z.coerce.number().check(z.refine(Number.isInteger), z.positive()),
   campaignStart: z.string(),
   campaignEnd: z.string(),
-  unit: z.string().optional(),
+  unit: z.optional(z.string()),
 });
 export type TemplateMetadata = z.infer<typeof templateMetadataSchema>;
 

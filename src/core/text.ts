@@ -26,6 +26,24 @@ export function removeSpaces(text: string): string {
  * required-field stars and trailing colons removed. `活动规模\n（人数）*` and `活动规模(人数)` compare equal.
  */
 export function normaliseHeader(text: string): string {
+  let normalised = normalisedHeaders.get(text);
+  if (normalised === undefined) {
+    // Bounded: a folder of returns holds tens of thousands of distinct cell texts, and most are never seen again.
+    if (normalisedHeaders.size >= NORMALISED_HEADERS_KEPT) normalisedHeaders.clear();
+    normalisedHeaders.set(text, (normalised = normaliseHeaderText(text)));
+  }
+  return normalised;
+}
+
+/**
+ * Finding a table's header and telling a master from a return normalise every cell of a sheet's first rows, and
+ * the same texts (headers, titles, units' names) come back in file after file: remembered, as a pure function's
+ * results may be.
+ */
+const normalisedHeaders = new Map<string, string>();
+const NORMALISED_HEADERS_KEPT = 20_000;
+
+function normaliseHeaderText(text: string): string {
   return removeSpaces(toHalfWidth(text))
     .replace(/[【[〔]/g, "(")
     .replace(/[】\]〕]/g, ")")

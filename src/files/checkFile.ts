@@ -1,6 +1,7 @@
 import { checkWorkbook, type CheckOptions, type WorkbookCheck } from "../core/checkWorkbook";
 import { ignoredReport, reportFromCheck, unreadableReport, type FileReport } from "../core/fileReport";
 import { looksLikeText, readFailureMessages } from "../messages/zhCN";
+import { phaseClock } from "./phaseClock";
 import { DEFAULT_READ_LIMITS, isIgnoredFileName, readWorkbook, type ReadFailure, type ReadLimits } from "./readWorkbook";
 
 export interface CheckedFile {
@@ -20,11 +21,11 @@ export function checkFile(
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): CheckedFile {
   if (isIgnoredFileName(fileName)) return { report: ignoredReport(fileName), check: undefined };
-  const read = readWorkbook(bytes, fileName, limits);
+  const read = phaseClock.time("reading", () => readWorkbook(bytes, fileName, limits));
   if (!read.ok) {
     return { report: unreadableReport(fileName, read.code, readFailureMessage(read, limits)), check: undefined };
   }
-  const check = checkWorkbook(read.workbook, { fileName, ...options });
+  const check = phaseClock.time("checking", () => checkWorkbook(read.workbook, { fileName, ...options }));
   if (check.status !== "not-a-template" && check.submission.rows.length > limits.maxReturnRows) {
     // Pasted data, not a week's activities: refused whole, so a master is never flooded by one file.
     return { report: unreadableReport(fileName, "too-many-rows", readFailureMessages["too-many-rows"](limits.maxReturnRows)), check: undefined };

@@ -10,10 +10,12 @@ import { mergeReturns, type IncomingReturn, type MergeResult } from "../core/mer
 import { masterSheetProblems, type MasterSheetProblem } from "../core/merge/masterCheck";
 import { readMasterState, type MasterState } from "../core/merge/masterState";
 import { MASTER_OWN_SHEETS, masterWorkbookPlan } from "../core/plans/masterPlan";
+import type { WorkbookPlan } from "../core/plans/sheetPlan";
 import type { Roster } from "../core/roster";
 import { cliMessages as say, masterGuardMessages as guard, mergedAtText } from "../messages/zhCN";
 import { readFailureMessage } from "./checkFile";
 import { unkeptContent } from "./masterPackage";
+import { phaseClock } from "./phaseClock";
 import { readWorkbook } from "./readWorkbook";
 import { replacePlanSheets } from "./spreadsheetml/replacePlanSheets";
 import { writePlanWorkbook } from "./spreadsheetml/writePlanWorkbook";
@@ -123,24 +125,27 @@ export async function mergeIntoMasterFile(
 ): Promise<MasterFileOutcome> {
   let state: MasterState = { rows: [], roster: undefined, campaign: undefined };
   if (existing) {
-    const read = readMasterFile(existing);
+    const read = phaseClock.time("merging", () => readMasterFile(existing));
     if (!read.ok) return read;
     state = read.state;
   }
-  const result = mergeReturns(state.rows, returns, options.roster ?? state.roster);
+  const result = phaseClock.time("merging", () => mergeReturns(state.rows, returns, options.roster ?? state.roster));
   const campaign = options.campaign ?? state.campaign ?? DEFAULT_CAMPAIGN;
-  const plan = masterWorkbookPlan(result.rows, result.roster, { campaign }, { mergedAt: mergedAtText(options.mergedAt ?? new Date()), chase: result.chase });
-  let bytes: Uint8Array;
-  if (existing) {
-    try {
-      // Only the master's own sheets are written; every other part of the workbook stays as it was.
-      bytes = replacePlanSheets(existing.bytes, plan);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, code: "master-not-updatable", message: say.masterNotUpdatable(existing.fileName, reason) };
-    }
-  } else {
-    bytes = writePlanWorkbook(plan);
+  const written = phaseClock.time("writing", () => {
+    const plan = masterWorkbookPlan(result.rows, result.roster, { campaign }, { mergedAt: mergedAtText(options.mergedAt ?? new Date()), chase: result.chase });
+    // Only the master's own sheets are written into an existing one; every other part stays as it was.
+    return existing ? updatedMaster(existing, plan) : { ok: true as const, bytes: writePlanWorkbook(plan) };
+  });
+  if (!written.ok) return written;
+  return { ok: true, bytes: written.bytes, result, rowsBefore: state.rows.length, campaign };
+}
+
+/** The plan's sheets written into the existing master, or why its package cannot take them. */
+function updatedMaster(existing: MasterFileInput, plan: WorkbookPlan): { ok: true; bytes: Uint8Array } | Extract<MasterFileOutcome, { ok: false }> {
+  try {
+    return { ok: true, bytes: replacePlanSheets(existing.bytes, plan) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, code: "master-not-updatable", message: say.masterNotUpdatable(existing.fileName, reason) };
   }
-  return { ok: true, bytes, result, rowsBefore: state.rows.length, campaign };
 }

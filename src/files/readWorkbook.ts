@@ -13,9 +13,9 @@
  * misses in OpenDocument files, and sheetConversion is step 3.
  */
 import * as XLSX from "@e965/xlsx";
-import * as cptable from "@e965/xlsx/dist/cpexcel.full";
 import type { RawWorkbook } from "../core/rawSheet";
 import { latin1, startsWith } from "./byteReader";
+import { loadCodePages } from "./codePages";
 import { readCompoundDirectory, withoutPropertySets } from "./compoundFile";
 import { odsExpansionProblem } from "./odsExpansion";
 import { odsHiddenSheets } from "./odsVisibility";
@@ -27,11 +27,6 @@ import { checkUnpackedSizes, readZipDirectory, repackUncompressed, type ZipEntry
 
 export type { LooksLike, ReadFailure, ReadFailureCode } from "./readErrors";
 export { decodeText } from "./textDecoding";
-
-// Excel 95 (BIFF5) files, still written by old PHP and Java exporters, store text in the workbook's code page
-// (936/GBK for Chinese). SheetJS's CommonJS build loads the code page tables itself; its ES module build, which
-// the task pane bundles, does not (~170 KB gzipped).
-XLSX.set_cptable(cptable);
 
 import { DEFAULT_READ_LIMITS, type ReadLimits } from "./readLimits";
 
@@ -276,7 +271,10 @@ function parseSource(source: Source, limits: ReadLimits): ParsedBook | ReadFailu
     const workbook = XLSX.read(source.text, { ...READ_OPTIONS, type: "string", raw: true });
     return { workbook, odsHidden: source.format === "ods" ? odsHiddenSheets(source.text) : undefined };
   }
-  if ("data" in source) return { workbook: XLSX.read(source.data, { ...READ_OPTIONS, type: "array" }), odsHidden: undefined };
+  if ("data" in source) {
+    loadCodePages();
+    return { workbook: XLSX.read(source.data, { ...READ_OPTIONS, type: "array" }), odsHidden: undefined };
+  }
   const { zip, files } = repackUncompressed(source.zip);
   const odsParts = source.format === "ods" ? ["content.xml", "styles.xml"].map((name) => new TextDecoder().decode(files.get(name))) : [];
   const expansion = source.format === "ods" ? odsExpansionProblem(odsParts, limits.maxCells) : sheetListProblem(files);

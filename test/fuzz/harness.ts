@@ -20,7 +20,7 @@ import { applyMutators, containerOf, MUTATORS, type Mutator } from "./mutate";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const CHILD = path.join(ROOT, "test/fuzz/checkChild.ts");
-const CLI = path.join(ROOT, "src/cli/main.ts");
+const CLI = path.join(ROOT, "bin/huizong.js");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Seeds
@@ -307,14 +307,15 @@ export interface CliRun {
 
 /**
  * `huizong validate DIR --json` as tests run the CLI (test/support/cli.ts), but spawned here: its JSON for
- * thousands of files is larger than execFile's output buffer, and the run must be stoppable as a whole. Node
- * runs src/cli/main.ts itself (`--import tsx`), so a fatal error shows as this process's own signal.
+ * thousands of files is larger than execFile's output buffer, and the run must be stoppable as a whole: it runs in
+ * a process group of its own, which is stopped together (the command line's engine with it).
  */
 export function validateWithCli(dir: string, limitMs: number, overallMs: number): Promise<CliRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", CLI, "validate", dir, "--json"], {
+    const child = spawn(process.execPath, [CLI, "validate", dir, "--json"], {
       cwd: ROOT,
+      detached: true,
       env: { ...process.env, HUIZONG_READ_TIMEOUT_MS: String(limitMs) },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -323,7 +324,7 @@ export function validateWithCli(dir: string, limitMs: number, overallMs: number)
     let stoppedAfterMs: number | undefined;
     const timer = setTimeout(() => {
       stoppedAfterMs = performance.now() - started;
-      child.kill("SIGKILL");
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
     }, overallMs);
     child.stdout.on("data", (chunk: Buffer) => void stdout.push(chunk));
     child.stderr.setEncoding("utf8");

@@ -1,0 +1,86 @@
+/**
+ * Reads and checks the files named on the command line, one after another on this thread: on two cores that is
+ * faster than any pool (a check takes milliseconds; a worker takes half a second to start). What keeps a hanging
+ * or exploding file from stopping the run is the supervisor (supervisor.ts): this whole command runs in a child
+ * process it watches, told through {@link FileWatch} which file is being checked, so it knows whose fault a hang
+ * or a death is, gives that file up and starts the run again without it.
+ */
+import type { CampaignSettings } from "../core/campaign";
+import { campaignYear } from "../core/campaign";
+import type { CheckOptions } from "../core/checkWorkbook";
+import { unreadableReport } from "../core/fileReport";
+import { metadataCampaign } from "../core/templateMetadata";
+import { checkFile, type CheckedFile } from "../files/checkFile";
+import { describeError } from "../files/checkMessages";
+import { phaseClock } from "../files/phaseClock";
+import { DEFAULT_READ_LIMITS } from "../files/readLimits";
+import { cliMessages, readFailureMessages } from "../messages/zhCN";
+import { readInput } from "./inputFiles";
+import { terminalText } from "./terminalText";
+
+/** Why a file was given up by the supervisor: it ran past its time, or its process died on it. */
+export type GivenUpCode = "read-timeout" | "corrupt";
+
+/** How a run of checks is watched; without a supervisor every part is a no-op and checkFile is the checker. */
+export interface FileWatch {
+  /** File `index` (of `total`) is about to be checked: its clock starts. */
+  starting(index: number, total: number, file: string): void;
+  /** File `index` is checked: its clock stops. */
+  finished(index: number): void;
+  /** Files an earlier attempt of this run hung or died on: reported unreadable without being touched again. */
+  givenUp: ReadonlyMap<number, GivenUpCode>;
+  /** The checker; tests swap in one that misbehaves on cue. */
+  check: typeof checkFile;
+  /** Where a failed file's cause goes, in English for maintainers (the report says it in Chinese). */
+  log(line: string): void;
+}
+
+export const UNWATCHED: FileWatch = {
+  starting: () => {},
+  finished: () => {},
+  givenUp: new Map(),
+  check: checkFile,
+  log: (line) => process.stderr.write(`${terminalText(line)}\n`),
+};
+
+/** A file named on the command line, read and checked; `modifiedMs` is 0 when it could not be read. */
+export interface CheckedInput extends CheckedFile {
+  modifiedMs: number;
+}
+
+/** Every file read and checked, in input order. Only one file's bytes are held at a time. */
+export function checkInputs(files: readonly string[], options: CheckOptions, watch: FileWatch = UNWATCHED): CheckedInput[] {
+  return files.map((file, index) => {
+    const input = phaseClock.time("reading", () => readInput(file, DEFAULT_READ_LIMITS));
+    if (!input.ok) return { report: input.report, check: undefined, modifiedMs: 0 };
+    const givenUp = watch.givenUp.get(index);
+    if (givenUp) return { report: unreadableReport(file, givenUp, readFailureMessages[givenUp]), check: undefined, modifiedMs: input.modifiedMs };
+    watch.starting(index, files.length, file);
+    const checked = checkSafely(input.bytes, file, options, watch);
+    watch.finished(index);
+    return { ...withWeekYearNote(checked, options.campaign), modifiedMs: input.modifiedMs };
+  });
+}
+
+/** A checker that throws has a bug: the file is reported as unreadable and the run goes on. */
+function checkSafely(bytes: Uint8Array, file: string, options: CheckOptions, watch: FileWatch): CheckedFile {
+  try {
+    return watch.check(bytes, file, options);
+  } catch (error) {
+    watch.log(`huizong: ${file}: checkFile threw: ${describeError(error)}`);
+    return { report: unreadableReport(file, "corrupt", readFailureMessages.corrupt), check: undefined };
+  }
+}
+
+/**
+ * A week given by --start/--end in another year than the template's own: every date of the return is then out of
+ * the week, one error a row. Said once, first, naming both years, so the clerk looks at the flag, not the rows.
+ */
+export function withWeekYearNote(checked: CheckedFile, given: CampaignSettings | undefined): CheckedFile {
+  const { check, report } = checked;
+  const own = metadataCampaign(check?.metadata);
+  if (!given || !own || !check || check.status === "not-a-template" || campaignYear(own) === campaignYear(given)) return checked;
+  const message = cliMessages.weekYearDiffers(campaignYear(own), campaignYear(given));
+  const issue = { severity: "warning", row: null, column: null, code: "week-year-differs", message } as const;
+  return { check, report: { ...report, issues: [issue, ...report.issues] } };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the command line's two processes say to each other (see supervisor.ts): the front process, which parsed the
+ * arguments and watches, and the engine, which runs the command and reads the files.
+ */
+import type { CommandResult } from "./exitCodes";
+import type { GivenUpCode } from "./checkInputs";
+import type { MergeOptions } from "./mergeCommand";
+import type { ValidateOptions } from "./validateCommand";
+import type { PhaseTimes } from "../files/phaseClock";
+
+/** A command that reads returned files, as parsed from the arguments. */
+export type EngineCommand =
+  | { name: "validate"; args: string[]; options: ValidateOptions }
+  | { name: "merge"; args: string[]; options: MergeOptions };
+
+/** Front -> engine: the command, and the files earlier attempts of this run gave up on (by input index). */
+export interface EngineJob {
+  command: EngineCommand;
+  givenUp: Array<[number, GivenUpCode]>;
+}
+
+/** Engine -> front. */
+export type EngineMessage =
+  /** Loaded and waiting for its job. */
+  | { type: "ready" }
+  /** About to check input `index` of `total`: the file's clock starts. */
+  | { type: "starting"; index: number; total: number; file: string }
+  /** That file is checked: its clock stops. */
+  | { type: "finished"; index: number }
+  /** A line for maintainers' log (in English: the report says it in Chinese), e.g. what a checker threw. */
+  | { type: "log"; line: string }
+  /** The command's answer, and where its time went. */
+  | { type: "done"; result: CommandResult; phases: PhaseTimes; startedAt: number }
+  /** A usage error found while running (a missing path, an empty folder): exit 2 with the usual hint. */
+  | { type: "usage"; message: string; showHelpHint: boolean }
+  /** The command threw: a bug, reported with its stack. */
+  | { type: "crashed"; error: string };

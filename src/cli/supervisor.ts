@@ -1,0 +1,221 @@
+/**
+ * Runs `validate` or `merge` in one child process, the engine (engine.ts), and watches it, so that no file can hang
+ * the command line or bring it down.
+ *
+ * Some damaged files send SheetJS into a loop that runs for most of a minute and takes gigabytes before it fails,
+ * and a synchronous parse cannot be interrupted: only its process can be stopped. A process, not a thread: when V8
+ * gives up (an array grown past its limit, a heap it cannot grow) it aborts the whole process, threads and all.
+ * The engine says which file it is checking; one that runs past its time limit, or during which the engine dies,
+ * is given up (`read-timeout`, or `corrupt`), and the command runs again from the start in a fresh engine that
+ * reports that file as unreadable without touching it. Such files are rare, so the rerun costs less than sending
+ * every file's result across processes would on every ordinary run.
+ *
+ * This module loads nothing heavy: the front process only parses arguments and waits.
+ */
+import { fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { GivenUpCode } from "./checkInputs";
+import type { CommandResult } from "./exitCodes";
+import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
+import { progressReporter } from "./progress";
+import { terminalText } from "./terminalText";
+import { UsageError } from "./usageError";
+
+/**
+ * A returned schedule is checked in milliseconds; the largest file the reader accepts (19 MB, 1.5 million cells)
+ * in about 5 s on a developer machine. 20 s leaves room for a slow office PC and still stops a runaway parse.
+ */
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+/**
+ * The engine's JS heap (V8's old space). The largest run the reader accepts, a 100,000-row return merged into a
+ * 100,000-row master, peaks near 800 MB; a runaway parse is stopped well before an office PC's memory is gone.
+ */
+const DEFAULT_MAX_OLD_GENERATION_MB = 3072;
+
+/** How long the engine may take to load its modules, whatever a file's own limit. */
+const STARTUP_LIMIT_MS = 30_000;
+/** The end of a dying engine's stderr is kept: V8 says there why it gave up (out of memory, an invalid size). */
+const STDERR_TAIL_BYTES = 4096;
+
+// Beside this module: engineEntry.ts when run from source (tsx, Jest), engine.mjs in the bundle (build/cli).
+const BUNDLED = !/\.[cm]?ts$/.test(__filename);
+const ENGINE_ENTRY = BUNDLED ? path.join(__dirname, "engine.mjs") : path.join(__dirname, "engineEntry.ts");
+
+export interface SupervisorOptions {
+  /** How long one file may take. Default: `HUIZONG_READ_TIMEOUT_MS` from the environment, else 20 s. */
+  timeoutMs?: number;
+  /** The engine's JS heap in MB; an engine that runs out dies, and the file it was on is `corrupt`. */
+  maxOldGenerationMb?: number;
+  /** The engine's module (default: the real one beside this file); tests swap in one that misbehaves. */
+  entry?: string;
+  /** Where a given-up file's cause goes, in English for maintainers (the report says it in Chinese). Default: stderr. */
+  log?: (line: string) => void;
+  /** Progress on stderr for long runs. Default: on. */
+  progress?: boolean;
+}
+
+/** How one engine run ended. */
+type Attempt =
+  | { kind: "done"; result: CommandResult; startedAt: number; phases: Extract<EngineMessage, { type: "done" }>["phases"] }
+  | { kind: "gave-up"; index: number; code: GivenUpCode; detail: string }
+  | { kind: "failed"; error: Error };
+
+/** The command's result, every file reported whatever it did to the engine. Throws UsageError as the command would. */
+export async function runSupervised(command: EngineCommand, options: SupervisorOptions = {}): Promise<CommandResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${terminalText(line)}\n`));
+  const givenUp = new Map<number, GivenUpCode>();
+  const progress = new ProgressLine(options.progress ?? true);
+  for (;;) {
+    const attempt = await runEngine({ command, givenUp: [...givenUp] }, options, progress, log);
+    if (attempt.kind === "failed") throw attempt.error;
+    if (attempt.kind === "done") {
+      writePhaseTimes(attempt);
+      return attempt.result;
+    }
+    log(`huizong: ${attempt.detail}`);
+    givenUp.set(attempt.index, attempt.code);
+  }
+}
+
+/** One engine from start to end: its answer, the file it was given up on, or why it failed without one. */
+function runEngine(job: EngineJob, options: SupervisorOptions, progress: ProgressLine, log: (line: string) => void): Promise<Attempt> {
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
+  const entry = options.entry ?? ENGINE_ENTRY;
+  const heapFlag = `--max-old-space-size=${options.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB}`;
+  // From source (tsx, Jest) the engine is TypeScript: tsx's loader is registered in it first.
+  const loader = /\.[cm]?ts$/.test(entry) ? ["--import", pathToFileURL(require.resolve("tsx")).href] : [];
+  const engine = fork(entry, [], { execArgv: [heapFlag, ...loader], serialization: "advanced", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+
+  // Stopped from outside (a timeout's SIGTERM, a closed terminal), this process takes its engine with it: a file
+  // hanging the engine would otherwise keep it running. Ctrl+C reaches both already (one process group).
+  const stopWithEngine = (signal: NodeJS.Signals) => {
+    engine.kill("SIGKILL");
+    process.exit(128 + (signal === "SIGHUP" ? 1 : signal === "SIGINT" ? 2 : 15));
+  };
+  const signals = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
+  signals.forEach((signal) => process.on(signal, stopWithEngine));
+  engine.once("close", () => signals.forEach((signal) => process.off(signal, stopWithEngine)));
+
+  return new Promise((resolve) => {
+    let stderrTail = "";
+    let current: { index: number; file: string } | undefined;
+    let outcome: Attempt | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (ms: number, onExpiry: () => Attempt) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => stop(onExpiry()), ms);
+    };
+    // The outcome is settled when the engine has exited: a rerun never meets the last one's lock or files.
+    const stop = (attempt: Attempt) => {
+      outcome ??= attempt;
+      clearTimeout(timer);
+      engine.kill("SIGKILL");
+    };
+
+    arm(Math.max(timeoutMs, STARTUP_LIMIT_MS), () => ({ kind: "failed", error: new Error(`the engine did not start within ${Math.max(timeoutMs, STARTUP_LIMIT_MS)} ms`) }));
+    engine.stderr?.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_BYTES);
+    });
+    engine.on("message", (message: EngineMessage) => {
+      if (outcome) return;
+      switch (message.type) {
+        case "ready":
+          clearTimeout(timer);
+          return void engine.send(job);
+        case "starting":
+          current = { index: message.index, file: message.file };
+          progress.total = message.total;
+          return arm(timeoutMs, () => ({ kind: "gave-up", index: message.index, code: "read-timeout", detail: `${message.file}: no result after ${timeoutMs} ms, stopped` }));
+        case "log":
+          return log(message.line);
+        case "finished":
+          clearTimeout(timer);
+          current = undefined;
+          return progress.reached(message.index + 1);
+        case "done":
+          outcome = { kind: "done", result: message.result, startedAt: message.startedAt, phases: message.phases };
+          return;
+        case "usage":
+          outcome = { kind: "failed", error: new UsageError(message.message, message.showHelpHint) };
+          return;
+        case "crashed":
+          outcome = { kind: "failed", error: engineError(message.error) };
+          return;
+      }
+    });
+    engine.on("error", (error) => stop({ kind: "failed", error }));
+    // 'close' rather than 'exit': by then its stderr is read to the end, with V8's last words.
+    engine.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      if (!outcome) {
+        const death = deathNote(exitCode, signal, stderrTail);
+        outcome = current
+          ? { kind: "gave-up", index: current.index, code: "corrupt", detail: `${current.file}: ${death}` }
+          : { kind: "failed", error: engineError(death) };
+      }
+      if (outcome.kind === "gave-up") progress.reached(outcome.index + 1);
+      resolve(outcome);
+    });
+  });
+}
+
+/** "已处理 N/M 个文件…" once per tenth: counted by the furthest file reached, so a rerun does not count again. */
+class ProgressLine {
+  total = 0;
+  private furthest = 0;
+  private report: ((done: number) => void) | undefined;
+
+  constructor(private readonly enabled: boolean) {}
+
+  reached(done: number): void {
+    if (!this.enabled || done <= this.furthest) return;
+    this.furthest = done;
+    this.report ??= progressReporter(this.total);
+    this.report(done);
+  }
+}
+
+/** An error carrying the engine's own stack, so a bug report shows where it was thrown. */
+function engineError(stack: string): Error {
+  const error = new Error(stack.split("\n")[0] ?? stack);
+  error.stack = stack;
+  return error;
+}
+
+/** Why the engine ended, for the log: its exit, and what V8 said if it gave up. */
+export function deathNote(exitCode: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  const how = signal ? `signal ${signal}` : `code ${exitCode}`;
+  if (/heap out of memory|Reached heap limit/i.test(stderr)) return `the engine ran out of its memory limit and died (${how})`;
+  const fatal = /Fatal JavaScript[^\n]*|FATAL ERROR:[^\n]*/.exec(stderr)?.[0];
+  return `the engine died (${how})${fatal ? `: ${fatal.trim()}` : ""}`;
+}
+
+/** The limit for tests and odd machines: `HUIZONG_READ_TIMEOUT_MS=3000 huizong validate …`. */
+function timeoutFromEnvironment(): number {
+  const fromEnvironment = Number(process.env.HUIZONG_READ_TIMEOUT_MS);
+  return Number.isFinite(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : DEFAULT_TIMEOUT_MS;
+}
+
+/**
+ * `HUIZONG_PHASE_TIMES=FILE huizong merge …` writes where the run's time went (for `npm run bench`): start-up is
+ * from this process's start until the engine began the command; total until now.
+ */
+function writePhaseTimes(attempt: Extract<Attempt, { kind: "done" }>): void {
+  const file = process.env.HUIZONG_PHASE_TIMES;
+  if (!file) return;
+  const now = performance.timeOrigin + performance.now();
+  const { reading, checking, merging, writing } = attempt.phases;
+  const times = {
+    startupMs: Math.round(attempt.startedAt - performance.timeOrigin),
+    readingMs: reading,
+    checkingMs: checking,
+    mergingMs: merging,
+    writingMs: writing,
+    totalMs: Math.round(now - performance.timeOrigin),
+  };
+  writeFileSync(file, `${JSON.stringify(times)}\n`);
+}
