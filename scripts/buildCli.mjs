@@ -8,7 +8,7 @@
  * build. Written into a fresh folder that replaces build/cli whole, under a lock, so two commands started at once
  * on a stale build (Jest's workers) neither read a half-written bundle nor build it twice.
  */
-import { mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,30 +18,32 @@ const LOCK = path.join(root, "build", "cli.lock");
 /** A build takes about a second; a lock older than this was left by a build that died. */
 const STALE_LOCK_MS = 60_000;
 
-/** What the bundle is made from: a change to any of these makes it stale. */
-const INPUTS = ["src", "package.json", "package-lock.json", "scripts/buildCli.mjs"];
+/** Besides the sources the bundle was built from: what decides which packages went into it, and this script. */
+const ALWAYS_INPUTS = ["package.json", "package-lock.json", "scripts/buildCli.mjs"];
+/** The project's own files the last build read, as esbuild listed them (written beside the bundle). */
+const INPUTS_FILE = path.join(BUILD_DIR, "inputs.json");
 
-/** The newest modification time among the bundle's inputs (tests excluded), in ms. */
-function newestInput() {
-  let newest = 0;
-  const visit = (file) => {
-    const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return;
-    if (info.isDirectory()) {
-      for (const name of readdirSync(file)) if (!/\.test\.tsx?$/.test(name)) visit(path.join(file, name));
-    } else newest = Math.max(newest, info.mtimeMs);
-  };
-  INPUTS.forEach((input) => visit(path.join(root, input)));
-  return newest;
-}
-
-function builtAt() {
-  return statSync(path.join(BUILD_DIR, "engine.mjs"), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-}
-
+/**
+ * Fresh when no file the last build read has changed since: a new source file counts only once a changed file
+ * imports it. Stats the ~200 files esbuild listed rather than walking src/, since it runs before every command.
+ */
 export function isFresh() {
-  const built = builtAt();
-  return built > 0 && built >= newestInput();
+  const built = statSync(path.join(BUILD_DIR, "engine.mjs"), { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined) return false;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(INPUTS_FILE, "utf8"));
+  } catch {
+    return false;
+  }
+  return [...inputs, ...ALWAYS_INPUTS].every((file) => {
+    const changed = statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs;
+    return changed !== undefined && changed <= built;
+  });
+}
+
+function ownInputs(metafile) {
+  return Object.keys(metafile.inputs).filter((file) => !file.startsWith("node_modules/") && !file.includes(":"));
 }
 
 /** Node's require, __filename and __dirname inside the ES-module bundle, for the CommonJS code bundled in it. */
@@ -90,6 +92,7 @@ export async function ensureBuilt({ force = false } = {}) {
     rmSync(fresh, { recursive: true, force: true });
     const result = await bundle(fresh);
     writeFileSync(path.join(fresh, "meta.json"), JSON.stringify(result.metafile));
+    writeFileSync(path.join(fresh, "inputs.json"), JSON.stringify(ownInputs(result.metafile)));
     const old = `${BUILD_DIR}.${process.pid}.old`;
     if (statSync(BUILD_DIR, { throwIfNoEntry: false })) renameSync(BUILD_DIR, old);
     renameSync(fresh, BUILD_DIR);

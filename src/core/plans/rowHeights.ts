@@ -14,14 +14,25 @@ const MAX_ROW_HEIGHT = 409;
 /** Lines a text takes in a column of `width` characters, its own line breaks included. */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, width - 1); // wrapping breaks before a character that would not fit
+  // Most cells are short: one that would fit even if every character were wide is one line (a master measures
+  // every cell of every row).
+  if (text.length * 2 <= perLine && !text.includes("\n")) return 1;
   let lines = 0;
-  for (const line of text.split("\n")) {
-    let units = 0;
-    for (const char of line) units += char.charCodeAt(0) < 0x80 ? 1 : 2;
-    lines += Math.max(1, Math.ceil(units / perLine));
+  let units = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : LINE_FEED;
+    if (code === LINE_FEED) {
+      lines += Math.max(1, Math.ceil(units / perLine));
+      units = 0;
+    } else if (code < 0xdc00 || code > 0xdfff) {
+      // A character outside the BMP counts once, by its first half: wide.
+      units += code < 0x80 ? 1 : 2;
+    }
   }
   return Math.max(1, lines);
 }
+
+const LINE_FEED = 10;
 
 /** The height of a row whose cells hold these texts in columns of these widths; undefined for one line. */
 export function rowHeightFor(cells: ReadonlyArray<{ text: string; width: number }>): number | undefined {
