@@ -56,8 +56,15 @@ module.exports = async (env, argv) => {
       compareBeforeEmit: false,
     },
     devtool: dev ? "source-map" : false,
-    // Rebuilds (npm test builds first every time) reuse unchanged modules from node_modules/.cache/webpack.
-    cache: { type: "filesystem", name: dev ? "development" : "production", buildDependencies: { config: [__filename] } },
+    // Rebuilds (npm test builds first every time) reuse unchanged modules from .cache/webpack. Not webpack's default
+    // node_modules/.cache: writing there makes npm's record of node_modules look stale, and every `npx huizong`
+    // would then spend seconds reading the whole tree again.
+    cache: {
+      type: "filesystem",
+      name: dev ? "development" : "production",
+      cacheDirectory: path.resolve(__dirname, ".cache/webpack"),
+      buildDependencies: { config: [__filename] },
+    },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // ExcelJS's package points browsers at its prebuilt bundle; say so explicitly, and skip parsing it below.
