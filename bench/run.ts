@@ -1,21 +1,22 @@
 /**
- * `npm run bench`: throughput and memory of the core, the reader and the merge; the add-in's syncs and request
- * sizes through the in-memory Excel, and the pane's JavaScript size. Reported, never asserted.
+ * `npm run bench`: throughput and memory of the core and the reader; the command line's merge against bare parsing
+ * and LibreOffice (the "returns" scenarios, see returns.ts); the add-in's syncs and request sizes through the
+ * in-memory Excel, and the pane's JavaScript size. Reported, never asserted.
  * Each scenario runs in a child process of its own so its peak memory is its own; results are printed and
- * written to .bench/results.json.
+ * written to .bench/results.json (and the returns' table to .bench/returns-table.md).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import * as XLSX from "@e965/xlsx";
 import { DEFAULT_CAMPAIGN } from "../src/core/campaign";
 import { locateTable } from "../src/core/locateTable";
 import { validateTable } from "../src/core/validate";
 import { checkFile } from "../src/files/checkFile";
-import { mergeCommand } from "../src/cli/mergeCommand";
 import { bigRawSheet, returnedWorkbook, seededRandom } from "./generate";
 import { paneSize } from "./paneSize";
+import { returns, type ReturnsResult } from "./returns";
+import { returnsConsoleTable, returnsMarkdown } from "./returnsTable";
 import { benchmarkWorkbookMerge } from "../test/excelFake/benchmark";
 
 const OUT_DIR = path.resolve(__dirname, "../.bench");
@@ -75,36 +76,6 @@ function readAndValidate(count: number): Result {
   return { files: count, rows, ms: Math.round(ms), filesPerSecond: Math.round(count / (ms / 1000)), peakRssMb: peakRssMb() };
 }
 
-/** The bare parsing time of the reading library on the same files: the floor the merge is compared with. */
-function bareParse(files: string[]): number {
-  const start = performance.now();
-  for (const file of files) XLSX.read(readFileSync(file), { type: "buffer" });
-  return performance.now() - start;
-}
-
-/** `huizong merge` end to end (read, check, merge, write the master) into a fresh master. */
-async function merge(count: number): Promise<Result> {
-  const files = returnFiles(count);
-  const output = path.join(OUT_DIR, `master-${count}.xlsx`);
-  rmSync(output, { force: true });
-  const start = performance.now();
-  const result = await mergeCommand(files, { output, roster: undefined, campaign: undefined, json: true });
-  const ms = performance.now() - start;
-  const parseMs = bareParse(files);
-  const summary = JSON.parse(result.output) as { rowsIn: number; masterRows: number };
-  return {
-    files: count,
-    rowsIn: summary.rowsIn,
-    masterRows: summary.masterRows,
-    ms: Math.round(ms),
-    filesPerSecond: Math.round(count / (ms / 1000)),
-    bareParseMs: Math.round(parseMs),
-    ratioToBareParse: Number((ms / parseMs).toFixed(2)),
-    aim: "ratio <= 1.5",
-    peakRssMb: peakRssMb(),
-  };
-}
-
 /**
  * The add-in's merge into the live workbook, through the in-memory Excel: syncs and the largest request, first into
  * a workbook without a master, then again into the master it made. Aim: a constant number of syncs plus one per
@@ -140,13 +111,16 @@ function paneJavaScript(): Result {
   };
 }
 
-const scenarios: Record<string, () => Result | Promise<Result>> = {
+const scenarios: Record<string, () => Result | ReturnsResult | Promise<Result>> = {
   validation: () => validation(false),
   "validation-worst": () => validation(true),
   "read-validate-1000": () => readAndValidate(1000),
-  "merge-100": () => merge(100),
-  "merge-1000": () => merge(1000),
-  "merge-3000": () => merge(3000),
+  // `merge` through the real command line, beside bare parsing and LibreOffice: these replace the in-process
+  // merge-N scenarios, which left out start-up and the child processes.
+  "returns-100": () => returns(100),
+  "returns-300": () => returns(300),
+  "returns-1000": () => returns(1000),
+  "returns-3000": () => returns(3000),
   "workbook-merge-100": () => workbookMerge(100),
   "workbook-merge-1000": () => workbookMerge(1000),
   "workbook-merge-3000": () => workbookMerge(3000),
@@ -154,8 +128,43 @@ const scenarios: Record<string, () => Result | Promise<Result>> = {
 };
 
 /**
+ * The scenario named `only`, if there is one, else every scenario whose name starts with it: a prefix alone could
+ * not pick returns-300 without returns-3000, the run that takes minutes.
+ */
+function selected(only: string): string[] {
+  const names = Object.keys(scenarios);
+  return names.includes(only) ? [only] : names.filter((name) => name.startsWith(only));
+}
+
+const isReturns = (name: string): boolean => name.startsWith("returns-");
+
+/** A scenario's result from a child process of its own; its stderr (progress, notes) passes through. */
+function runInChild(name: string): Result | ReturnsResult {
+  const output = execFileSync(process.execPath, [...process.execArgv, __filename, name], { encoding: "utf8", maxBuffer: 1 << 24 });
+  return JSON.parse(output.slice(output.indexOf("{"))) as Result | ReturnsResult;
+}
+
+/** One line of key=value per scenario; the returns, with five ways side by side, as a table. */
+function printed(name: string, result: Result | ReturnsResult): string {
+  if (isReturns(name)) return `${name}\n${returnsConsoleTable(result as ReturnsResult)}`;
+  return `${name.padEnd(20)} ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join("  ")}`;
+}
+
+/** The command that made the figures, for the line under the returns' table. */
+const commandLine = (prefix: string): string => (prefix === "" ? "npm run bench" : `npm run bench -- --only=${prefix}`);
+
+/** The returns' table, printed and kept for bench/readmeTable.ts: only when this run measured some. */
+function writeReturnsTable(results: ReturnsResult[], prefix: string): void {
+  if (results.length === 0) return;
+  const markdown = returnsMarkdown(results, commandLine(prefix));
+  writeFileSync(path.join(OUT_DIR, "returns-table.md"), markdown);
+  console.log(`\n${markdown}written: .bench/returns-table.md`);
+}
+
+/**
  * `npm run bench` runs every scenario, each in a child process; `npm run bench -- --only=workbook` those whose name
- * starts with the prefix (results.json then holds just those).
+ * starts with the prefix or just the one so named (results.json then holds just those), `--only=returns` the
+ * command line against bare parsing and LibreOffice, `--only=returns-300` only its 300 returns.
  */
 async function main(): Promise<void> {
   const arg = process.argv[2];
@@ -168,14 +177,16 @@ async function main(): Promise<void> {
   const prefix = arg?.slice("--only=".length) ?? "";
   mkdirSync(OUT_DIR, { recursive: true });
   const results: Record<string, unknown> = { node: process.version, date: new Date().toISOString() };
-  for (const name of Object.keys(scenarios).filter((candidate) => candidate.startsWith(prefix))) {
-    const output = execFileSync(process.execPath, [...process.execArgv, __filename, name], { encoding: "utf8", maxBuffer: 1 << 24 });
-    const result = JSON.parse(output.slice(output.indexOf("{"))) as Result;
+  const returnsResults: ReturnsResult[] = [];
+  for (const name of selected(prefix)) {
+    const result = runInChild(name);
     results[name] = result;
-    console.log(`${name.padEnd(20)} ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join("  ")}`);
+    if (isReturns(name)) returnsResults.push(result as ReturnsResult);
+    console.log(printed(name, result));
   }
   writeFileSync(path.join(OUT_DIR, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`written: .bench/results.json`);
+  writeReturnsTable(returnsResults, prefix);
 }
 
 void main();
