@@ -4,8 +4,8 @@
  * A pipeline in three steps, like an importer in a good editor:
  *   1. sniff: what the bytes are (magic bytes first, the extension second), refusing early what is not a
  *      spreadsheet, what is encrypted, and what would unpack too large (zip bombs), before the library sees it;
- *   2. parse: the library calls (unzip with fflate, read with SheetJS) inside the only try/catch, which turns
- *      every library failure into a ReadFailure;
+ *   2. parse: the library calls (unzip with Node's zlib or, in the browser, fflate; read with SheetJS) inside the
+ *      only try/catch, which turns every library failure into a ReadFailure;
  *   3. convert: SheetJS sheets -> RawSheet cells, within a cell budget.
  *
  * This module is the pipeline and its format decisions. The parts it ties together live beside it: zipArchive

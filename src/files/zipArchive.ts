@@ -4,8 +4,8 @@
  * bomb is refused by what it declares (ZIP64 sizes included), and then repacked, within those declared sizes,
  * into the uncompressed zip SheetJS reads safely.
  */
-import { Inflate } from "fflate";
 import { ByteReader, latin1 } from "./byteReader";
+import { platformInflater, type RawInflater } from "./inflateRaw";
 import { formatBytes, readFailure, UnpackedSizeExceeded, type ReadFailure } from "./readErrors";
 
 /** One entry of the central directory: what the bomb and encryption checks need, and where its data starts. */
@@ -103,18 +103,19 @@ export function checkUnpackedSizes(entries: readonly ZipEntry[], maxUnpackedByte
   return undefined;
 }
 
-/** Input fed to the inflater per step: a lying entry is caught within ~64 MB of output (DEFLATE's 1032:1). */
-const INFLATE_CHUNK = 64 * 1024;
-
 /**
  * Unpacks every entry into exactly the size it declared, and lays the entries out again as an uncompressed zip,
  * the one container shape SheetJS reads without inflating. SheetJS's own inflater loops forever on a damaged
  * deflate stream (one flipped bit in an e-mailed xlsx hangs the whole merge) and grows without bound when a local
- * header says 0; fflate stops at the end of its input, and is fed in chunks so that an entry inflating beyond its
- * declared size is stopped early. Entries are inflated straight into their place in the new zip: one copy of
- * the unpacked data in memory. Throws; the caller catches.
+ * header says 0; ours (inflateRaw) stops at the end of its input and never writes past the declared size plus one
+ * spare byte, which an entry unpacking beyond its declared size fills. Entries are inflated straight into their
+ * place in the new zip: one copy of the unpacked data in memory. Throws; the caller catches. `inflate` is there for
+ * the tests, which try the browser's inflater in Node.
  */
-export function repackUncompressed({ bytes, entries }: { bytes: Uint8Array; entries: readonly ZipEntry[] }): {
+export function repackUncompressed(
+  { bytes, entries }: { bytes: Uint8Array; entries: readonly ZipEntry[] },
+  inflate: RawInflater = platformInflater,
+): {
   zip: Uint8Array;
   files: Map<string, Uint8Array>;
 } {
@@ -127,9 +128,9 @@ export function repackUncompressed({ bytes, entries }: { bytes: Uint8Array; entr
   for (const entry of entries) {
     localOffsets.push(p);
     p = writeZipHeader(zip, view, p, entry);
-    const data = zip.subarray(p, p + entry.declaredSize);
-    unpackEntry(bytes, entry, data);
-    files.set(entry.name, data);
+    // The spare byte lands on the next local header or the central directory, both written after it.
+    unpackEntry(bytes, entry, zip.subarray(p, p + entry.declaredSize + 1), inflate);
+    files.set(entry.name, zip.subarray(p, p + entry.declaredSize));
     p += entry.declaredSize;
   }
   const directoryStart = p;
@@ -162,31 +163,24 @@ function writeZipHeader(zip: Uint8Array, view: DataView, at: number, entry: ZipE
   return p;
 }
 
-function unpackEntry(bytes: Uint8Array, entry: ZipEntry, into: Uint8Array): void {
+/** Unpacks an entry into `slot`: its declared size plus one spare byte. */
+function unpackEntry(bytes: Uint8Array, entry: ZipEntry, slot: Uint8Array, inflate: RawInflater): void {
   const end = entry.dataOffset + entry.compressedSize;
   if (end > bytes.length) throw new Error(`zip entry ${entry.name} runs past the end of the file`);
   const packed = bytes.subarray(entry.dataOffset, end);
   if (entry.method === 0) {
-    if (packed.length !== into.length) throw new Error(`stored zip entry ${entry.name} has the wrong size`);
-    into.set(packed);
+    if (packed.length !== entry.declaredSize) throw new Error(`stored zip entry ${entry.name} has the wrong size`);
+    slot.set(packed);
   } else if (entry.method === 8) {
-    inflateBounded(packed, into, entry.name);
+    // No data at all is no stream, but some writers store an empty file so: it unpacks to nothing.
+    const unpacked = packed.length === 0 ? 0 : inflate(packed, slot);
+    if (unpacked > entry.declaredSize) {
+      throw new UnpackedSizeExceeded(`zip entry ${entry.name} unpacks beyond the ${entry.declaredSize} bytes it declares`);
+    }
+    if (unpacked < entry.declaredSize) {
+      throw new Error(`zip entry ${entry.name} unpacks to ${unpacked} bytes, not the ${entry.declaredSize} it declares`);
+    }
   } else {
     throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
   }
-}
-
-function inflateBounded(packed: Uint8Array, into: Uint8Array, name: string): void {
-  let written = 0;
-  const inflater = new Inflate((chunk) => {
-    if (written + chunk.length > into.length) {
-      throw new UnpackedSizeExceeded(`zip entry ${name} unpacks beyond the ${into.length} bytes it declares`);
-    }
-    into.set(chunk, written);
-    written += chunk.length;
-  });
-  for (let offset = 0; offset === 0 || offset < packed.length; offset += INFLATE_CHUNK) {
-    inflater.push(packed.subarray(offset, offset + INFLATE_CHUNK), offset + INFLATE_CHUNK >= packed.length);
-  }
-  if (written !== into.length) throw new Error(`zip entry ${name} unpacks to ${written} bytes, not the ${into.length} it declares`);
 }

@@ -7,11 +7,12 @@
  * renumbered) and the core properties. The replaced sheets' old parts that nothing else refers to are dropped.
  *
  * The written sheets carry their texts inline, so the package's shared-string table stays as it was.
- * Browser-safe (no Node APIs) and synchronous. Where each sheet goes is sheetPlacement's decision; this module
- * edits the package parts and assembles the archive.
+ * Browser-safe (Node's zlib only where there is a Node) and synchronous. Where each sheet goes is sheetPlacement's
+ * decision; this module edits the package parts and assembles the archive.
  */
 import { strFromU8 } from "fflate";
 import type { SheetPlan, WorkbookPlan } from "../../core/plans/sheetPlan";
+import { readZipDirectory, type ZipEntry } from "../zipArchive";
 import { inlineText } from "./cellText";
 import { editedCoreProperties } from "./corePropertiesEdit";
 import { ExistingPackage } from "./existingPackage";
@@ -134,18 +135,38 @@ function editedRelationships(
   return xml.replace(close, () => `${items}${close}`);
 }
 
-/** The archive: every entry in its old order, dropped ones left out, rewritten ones replaced; new parts last. */
+/**
+ * The archive: every entry in its old order, dropped ones left out, rewritten ones replaced; new parts last. The
+ * entries kept are copied as the archive stores them, still compressed: never inflated, never deflated again.
+ */
 function assemble(pkg: ExistingPackage, dropped: ReadonlySet<string>, rewritten: ReadonlyMap<string, (zip: ZipPackage) => void>): Uint8Array {
-  const kept = pkg.entriesKept((name) => !dropped.has(name.toLowerCase()) && !rewritten.has(name));
+  const kept = pkg.entries.filter((name) => !dropped.has(name.toLowerCase()) && !rewritten.has(name));
+  const stored = storedEntries(pkg);
+  // An entry the directory walk did not name as fflate did (a name with a leading slash), or a ZIP64 archive's
+  // entries, which readZipDirectory refuses: inflated and compressed again.
+  const unstored = new Set(kept.filter((name) => !stored.has(name)));
+  const inflated = unstored.size > 0 ? pkg.entriesKept((name) => unstored.has(name)) : {};
   const zip = new ZipPackage();
   for (const name of pkg.entries) {
     if (dropped.has(name.toLowerCase())) continue;
     const write = rewritten.get(name);
+    const entry = stored.get(name);
     if (write) write(zip);
-    else zip.addBytes(name, kept[name] ?? new Uint8Array());
+    else if (entry) zip.addStored(entry, pkg.bytes);
+    else zip.addBytes(name, inflated[name] ?? new Uint8Array());
   }
   for (const [name, write] of rewritten) if (!pkg.has(name)) write(zip);
   return zip.finish();
+}
+
+/** The existing archive's entries as stored, by their names as ExistingPackage (fflate) reads them. */
+function storedEntries(pkg: ExistingPackage): Map<string, ZipEntry> {
+  const entries = readZipDirectory(pkg.bytes);
+  if ("ok" in entries) return new Map();
+  // readZipDirectory keeps the name's bytes (as Latin-1); fflate decodes them as UTF-8 when the entry says so.
+  const utf8 = new TextDecoder();
+  const decoded = (entry: ZipEntry) => (entry.flags & 0x800 ? utf8.decode(Uint8Array.from(entry.name, (char) => char.charCodeAt(0))) : entry.name);
+  return new Map(entries.map((entry) => [decoded(entry), entry]));
 }
 
 function freshStylesName(pkg: ExistingPackage): string {

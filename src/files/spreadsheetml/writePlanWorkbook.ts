@@ -1,7 +1,7 @@
 /**
  * Sheet plans -> .xlsx bytes, written directly as SpreadsheetML: no workbook model in memory, each sheet streamed
  * as XML text into a deflating zip, texts kept once in a shared-string table, styles made once per palette style.
- * Browser-safe (no Node APIs) and synchronous.
+ * Browser-safe (Node's zlib only where there is a Node) and synchronous.
  *
  * This module decides the package's layout (which part is where, which relationship points at it) and the order of
  * writing; the parts are rendered beside it: worksheetPart and sheetData (a sheet), tablePart, rulesXml

@@ -1,0 +1,136 @@
+import * as zlib from "node:zlib";
+import { fflateInflater, nodeInflater, platformInflater, type RawInflater } from "./inflateRaw";
+import { nodeZlib } from "./nodeZlib";
+import { UnpackedSizeExceeded } from "./readErrors";
+import { readZipDirectory, repackUncompressed } from "./zipArchive";
+
+/** Unpacking zip entries (zipArchive's repackUncompressed) with Node's zlib and with fflate, the browser's inflater. */
+
+interface EntrySpec {
+  name: string;
+  data: Uint8Array;
+  /** Raw DEFLATE bytes to store as the entry's data; stored uncompressed (method 0) when absent. */
+  packed?: Uint8Array;
+  /** The uncompressed size the entry declares, in the local header and the central directory. */
+  declaredSize?: number;
+}
+
+/** Little-endian fields, each [width in bytes, value]. */
+function fields(...values: Array<[2 | 4, number]>): number[] {
+  return values.flatMap(([width, value]) => Array.from({ length: width }, (_, i) => Math.floor(value / 256 ** i) % 256));
+}
+
+/** A zip that says what the test wants it to say, true or not. */
+function zipOf(specs: EntrySpec[]): Uint8Array {
+  const local: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const spec of specs) {
+    const name = Buffer.from(spec.name);
+    const data = spec.packed ?? spec.data;
+    const method = spec.packed ? 8 : 0;
+    const crc = zlib.crc32(spec.data);
+    const size = spec.declaredSize ?? spec.data.length;
+    const header = fields([4, 0x04034b50], [2, 20], [2, 0], [2, method], [4, 0], [4, crc], [4, data.length], [4, size], [2, name.length], [2, 0]);
+    local.push(Uint8Array.from(header), name, data);
+    const entry = fields([4, 0x02014b50], [2, 20], [2, 20], [2, 0], [2, method], [4, 0], [4, crc], [4, data.length], [4, size], [2, name.length], [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]);
+    central.push(Uint8Array.from(entry), name);
+    offset += header.length + name.length + data.length;
+  }
+  const directorySize = central.reduce((sum, part) => sum + part.length, 0);
+  const end = fields([4, 0x06054b50], [2, 0], [2, 0], [2, specs.length], [2, specs.length], [4, directorySize], [4, offset], [2, 0]);
+  return new Uint8Array(Buffer.concat([...local, ...central, Uint8Array.from(end)]));
+}
+
+function repack(zip: Uint8Array, inflate: RawInflater) {
+  const entries = readZipDirectory(zip);
+  if ("ok" in entries) throw new Error(entries.detail);
+  return repackUncompressed({ bytes: zip, entries }, inflate);
+}
+
+/** Text that deflates about 3:1, so that a megabyte of it packs to more than fflate inflates in one call. */
+function digits(length: number): Uint8Array {
+  let state = 12345; // xorshift32
+  return Uint8Array.from({ length }, () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return 0x30 + ((state >>> 0) % 10);
+  });
+}
+
+const text = (value: string) => new Uint8Array(Buffer.from(value));
+const deflated = (data: Uint8Array, level = 6) => new Uint8Array(zlib.deflateRawSync(data, { level }));
+
+/** Each way of unpacking: Node's zlib, fflate in one call, and fflate in steps (entries packed beyond 256 KB). */
+const INFLATERS: Array<[string, RawInflater]> = [
+  ["Node's zlib", nodeInflater(zlib)],
+  ["fflate", fflateInflater],
+];
+
+/** Entries that exercise each kind of DEFLATE block and both of fflate's ways. */
+const STREAMS: Array<[string, Uint8Array, Uint8Array]> = [
+  ["Huffman-coded", text("<sheetData>" + "<row><c><v>1</v></c></row>".repeat(2000) + "</sheetData>"), deflated(text("<sheetData>" + "<row><c><v>1</v></c></row>".repeat(2000) + "</sheetData>"))],
+  ["stored blocks", digits(100_000), deflated(digits(100_000), 0)],
+  ["packed beyond 256 KB", digits(1_000_000), deflated(digits(1_000_000), 1)],
+];
+
+describe("repackUncompressed", () => {
+  it("uses Node's zlib under Node", () => {
+    expect(nodeZlib).toBeDefined();
+    expect(platformInflater).not.toBe(fflateInflater);
+  });
+
+  it("makes the stream of the packed-beyond-256 KB case long enough to take fflate's stepped way", () => {
+    expect(STREAMS[2]?.[2].length).toBeGreaterThan(256 * 1024);
+  });
+
+  describe.each(INFLATERS)("with %s", (_, inflate) => {
+    it.each(STREAMS)("unpacks %s entries, stored entries and empty ones into an uncompressed zip", (_kind, data, packed) => {
+      const zip = zipOf([
+        { name: "[Content_Types].xml", data: text("<Types/>") },
+        { name: "xl/worksheets/sheet1.xml", data, packed },
+        { name: "empty.bin", data: new Uint8Array(0), packed: deflated(new Uint8Array(0)) },
+        { name: "written-empty.bin", data: new Uint8Array(0), packed: new Uint8Array(0) },
+      ]);
+      const { zip: repacked, files } = repack(zip, inflate);
+      expect(Buffer.from(files.get("xl/worksheets/sheet1.xml") ?? []).equals(Buffer.from(data))).toBe(true);
+      expect(files.get("empty.bin")).toHaveLength(0);
+      // The repacked zip reads back with every entry stored, the same bytes under the same names.
+      const again = repack(repacked, inflate).files;
+      expect([...again.keys()]).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "empty.bin", "written-empty.bin"]);
+      expect(Buffer.from(again.get("xl/worksheets/sheet1.xml") ?? []).equals(Buffer.from(data))).toBe(true);
+    });
+
+    it.each(STREAMS)("refuses a %s entry that unpacks to more than it declares", (_kind, data, packed) => {
+      for (const declaredSize of [0, 1, data.length - 1, Math.floor(data.length / 2)]) {
+        const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }, { name: "after.xml", data: text("<after/>") }]);
+        expect(() => repack(zip, inflate)).toThrow(UnpackedSizeExceeded);
+      }
+    });
+
+    it.each(STREAMS)("refuses a %s entry that unpacks to less than it declares", (_kind, data, packed) => {
+      for (const declaredSize of [data.length + 1, data.length * 2]) {
+        const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }]);
+        expect(() => repack(zip, inflate)).toThrow(/unpacks to \d+ bytes, not the \d+ it declares/);
+      }
+    });
+
+    it("refuses a damaged stream, and a stream cut short", () => {
+      const data = STREAMS[0]?.[1] ?? new Uint8Array();
+      const damaged = deflated(data);
+      damaged.fill(0xff, 10, 30);
+      expect(() => repack(zipOf([{ name: "a.xml", data, packed: damaged }]), inflate)).toThrow();
+      const cut = deflated(data).subarray(0, 40);
+      expect(() => repack(zipOf([{ name: "a.xml", data, packed: cut }]), inflate)).toThrow();
+    });
+
+    it("refuses a bomb that declares 1 KB quickly, without room for what it unpacks to", () => {
+      const zeros = new Uint8Array(20 * 1024 * 1024);
+      const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data: zeros, packed: deflated(zeros, 9), declaredSize: 1024 }]);
+      const started = performance.now();
+      expect(() => repack(zip, inflate)).toThrow(UnpackedSizeExceeded);
+      expect(performance.now() - started).toBeLessThan(2000);
+    });
+  });
+});
