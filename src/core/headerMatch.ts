@@ -1,3 +1,4 @@
+import { memoByText } from "./memo";
 import { normaliseHeader } from "./text";
 import { allTemplates } from "./templates/registry";
 import { phoneColumnSynonyms } from "./templates/columns";
@@ -36,7 +37,7 @@ function withoutRemark(normalised: string): string {
 }
 
 /** Names the column a header cell stands for, whatever spelling, brackets or line breaks the unit used. */
-export function matchHeader(text: string): HeaderMatch | undefined {
+export const matchHeader = memoByText(function matchHeader(text: string): HeaderMatch | undefined {
   const normalised = normaliseHeader(text);
   if (normalised.length === 0 || normalised.length > 30) return undefined;
   const found = vocabulary.exact.get(normalised) ?? vocabulary.exact.get(withoutRemark(normalised));
@@ -45,7 +46,7 @@ export function matchHeader(text: string): HeaderMatch | undefined {
     if (normalised.startsWith(spelling)) return match;
   }
   return undefined;
-}
+});
 
 const headerFieldLabels: Array<[string, HeaderFieldKey]> = allTemplates
   .flatMap((template) => template.headerFields)

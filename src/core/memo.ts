@@ -5,8 +5,8 @@
 export function memoByText<T>(parse: (text: string) => T, maxEntries = 50_000): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
-    const known = cache.get(text);
-    if (known !== undefined) return known;
+    // has() first: undefined is a result too (a text that names no column), remembered like any other.
+    if (cache.has(text)) return cache.get(text) as T;
     const result = parse(text);
     // Dropping everything at the bound is crude but keeps memory flat on hostile input; real tables never reach it.
     if (cache.size >= maxEntries) cache.clear();

@@ -3,6 +3,8 @@
  * digits, letters, brackets and the ideographic space are as common as their ASCII forms.
  */
 
+import { memoByText } from "./memo";
+
 /** Full-width ASCII (U+FF01..U+FF5E) and the ideographic space to their half-width forms. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
@@ -24,30 +26,14 @@ export function removeSpaces(text: string): string {
 /**
  * The comparable form of a header cell: half-width, no spaces or line breaks, brackets unified to "()",
  * required-field stars and trailing colons removed. `活动规模\n（人数）*` and `活动规模(人数)` compare equal.
+ * Remembered: finding a header and telling a master from a return normalise every cell of a sheet's first rows,
+ * and the same texts come back in file after file of a folder.
  */
-export function normaliseHeader(text: string): string {
-  let normalised = normalisedHeaders.get(text);
-  if (normalised === undefined) {
-    // Bounded: a folder of returns holds tens of thousands of distinct cell texts, and most are never seen again.
-    if (normalisedHeaders.size >= NORMALISED_HEADERS_KEPT) normalisedHeaders.clear();
-    normalisedHeaders.set(text, (normalised = normaliseHeaderText(text)));
-  }
-  return normalised;
-}
-
-/**
- * Finding a table's header and telling a master from a return normalise every cell of a sheet's first rows, and
- * the same texts (headers, titles, units' names) come back in file after file: remembered, as a pure function's
- * results may be.
- */
-const normalisedHeaders = new Map<string, string>();
-const NORMALISED_HEADERS_KEPT = 20_000;
-
-function normaliseHeaderText(text: string): string {
+export const normaliseHeader = memoByText(function normaliseHeader(text: string): string {
   return removeSpaces(toHalfWidth(text))
     .replace(/[【[〔]/g, "(")
     .replace(/[】\]〕]/g, ")")
     .replace(/[*※★]/g, "")
     .replace(/[:：]+$/, "")
     .toLowerCase();
-}
+});
