@@ -173,7 +173,7 @@ function toRawSheet(
 function toCell(cell: LibraryCell, date1904: boolean, isDateFormat: (format: unknown) => boolean): Cell | undefined {
   const { t: type, v: value } = cell;
   if (value === undefined || value === null) return undefined;
-  const text = normaliseLineBreaks(cell.w ?? String(value));
+  const text = normaliseLineBreaks(cell.w ?? displayText(type, value, cell.z, date1904));
   switch (type) {
     case "s":
       return { kind: "text", text };
@@ -191,6 +191,20 @@ function toCell(cell: LibraryCell, date1904: boolean, isDateFormat: (format: unk
       return value instanceof Date ? { kind: "date", serial: localDateToSerial(value), text } : { kind: "text", text };
     default:
       return undefined; // "z": a stub, an empty cell that only has a style
+  }
+}
+
+/**
+ * The text a cell shows, for cells the library did not format (readWorkbook asks it not to): numbers through
+ * their number format, as the library itself would; booleans as spreadsheets show them.
+ */
+function displayText(type: LibraryCell["t"], value: unknown, format: unknown, date1904: boolean): string {
+  if (type === "b") return value ? "TRUE" : "FALSE";
+  if (type !== "n" || typeof value !== "number") return String(value);
+  try {
+    return XLSX.SSF.format(typeof format === "string" || typeof format === "number" ? format : "General", value, { date1904 });
+  } catch {
+    return String(value);
   }
 }
 

@@ -53,6 +53,15 @@ interface WrittenEntry {
 
 const encoder = new TextEncoder();
 
+/**
+ * A piece of XML as UTF-8. encodeInto rather than encode: on text that is mostly Chinese it is several times faster
+ * (Node 20), which is a quarter of writing a large master. Three bytes per UTF-16 unit always suffice.
+ */
+function utf8(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length * 3);
+  return bytes.subarray(0, encoder.encodeInto(text, bytes).written);
+}
+
 export class ZipPackage {
   private readonly output: Uint8Array[] = [];
   private readonly written: WrittenEntry[] = [];
@@ -72,12 +81,12 @@ export class ZipPackage {
       write(xml: string) {
         pending += xml;
         if (pending.length >= CHUNK_CHARS) {
-          part.push(encoder.encode(pending), false);
+          part.push(utf8(pending), false);
           pending = "";
         }
       },
       end: () => {
-        part.push(encoder.encode(pending), true);
+        part.push(utf8(pending), true);
         pending = "";
         this.unfinished.delete(name);
         this.addEntry(textName(name), part.result());
