@@ -15,12 +15,13 @@ import { hasGnuTime, timedRun, type TimedRun } from "./timedRun";
 const ROOT = path.resolve(__dirname, "..");
 const BARE_PARSE = path.join(__dirname, "bareParse.cjs");
 
-export const METHODS = ["bare", "bin", "cli", "npx", "libreOffice"] as const;
+export const METHODS = ["bare", "bin", "unguarded", "cli", "npx", "libreOffice"] as const;
 export type MethodName = (typeof METHODS)[number];
 
 export const METHOD_LABELS: Record<MethodName, string> = {
   bare: "bare parse (node + SheetJS)",
   bin: "huizong: node bin/huizong.js",
+  unguarded: "huizong without its guard",
   cli: "huizong: npm run -s cli",
   npx: "huizong: npx huizong",
   libreOffice: "LibreOffice → csv",
@@ -112,14 +113,18 @@ function rowsIn(stdout: string): number | undefined {
   }
 }
 
-const MERGE_COMMANDS: Record<"bin" | "cli" | "npx", (args: string[]) => [string, string[]]> = {
+type MergeWay = "bin" | "unguarded" | "cli" | "npx";
+
+const MERGE_COMMANDS: Record<MergeWay, (args: string[]) => [string, string[]]> = {
   bin: (args) => ["node", ["bin/huizong.js", ...args]],
+  // The same bundled merge in one process, no supervisor: bin minus this is what the guard costs.
+  unguarded: ([, dir = "", , output = ""]) => ["node", ["bench/unguardedMerge.mjs", dir, output]],
   cli: (args) => ["npm", ["run", "-s", "cli", "--", ...args]],
   npx: (args) => ["npx", ["huizong", ...args]],
 };
 
 /** `merge DIR -o OUT --json` into a new master; exit 1 only means the returns have problems (they do, on purpose). */
-function merge(way: "bin" | "cli" | "npx", { corpus, scratch, tag }: Setting): Attempt {
+function merge(way: MergeWay, { corpus, scratch, tag }: Setting): Attempt {
   const output = path.join(scratch, `master-${way}-${tag}.xlsx`);
   const phaseFile = path.join(scratch, `phases-${tag}.json`);
   const env = way === "bin" ? { ...baseEnv(), HUIZONG_PHASE_TIMES: phaseFile } : baseEnv();
@@ -143,6 +148,7 @@ function libreOffice({ corpus, scratch, tag }: Setting): Attempt {
 const RUNNERS: Record<MethodName, (setting: Setting) => Attempt> = {
   bare: bareParse,
   bin: (setting) => merge("bin", setting),
+  unguarded: (setting) => merge("unguarded", setting),
   cli: (setting) => merge("cli", setting),
   npx: (setting) => merge("npx", setting),
   libreOffice,

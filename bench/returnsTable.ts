@@ -66,6 +66,7 @@ const MARKDOWN_HEADER = [
   "peak RSS MB (largest process)",
   "vs bare parse",
   "vs LibreOffice",
+  "guard's cost s",
   "via npm run cli s",
   "via npx s",
   "bare parse s",
@@ -74,7 +75,8 @@ const MARKDOWN_HEADER = [
 ];
 
 function markdownRow(result: ReturnsResult): string[] {
-  const { bin, cli, npx, bare, libreOffice } = result.methods;
+  const { bin, unguarded, cli, npx, bare, libreOffice } = result.methods;
+  const guard = bin.ms !== undefined && unguarded.ms !== undefined ? bin.ms - unguarded.ms : undefined;
   return [
     `${thousands(result.returns)}${result.status === "ok" ? "" : ` (${result.status})`}`,
     cell(bin, bin.ms, seconds, true),
@@ -82,6 +84,7 @@ function markdownRow(result: ReturnsResult): string[] {
     cell(bin, bin.peakRssMb, thousands),
     cell(bin, bin.vsBareParse, times),
     cell(bin, bin.vsLibreOffice, times),
+    cell(unguarded, guard, seconds),
     cell(cli, cli.ms, seconds, true),
     cell(npx, npx.ms, seconds, true),
     cell(bare, bare.ms, seconds, true),
