@@ -17,7 +17,7 @@ const adapterOnlyModules = [
 ];
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "test/fixtures/generated/**", ".bench/**", "test-output/**"] },
+  { ignores: ["node_modules/**", "dist/**", "coverage/**", "test/fixtures/generated/**", ".bench/**", "test-output/**", "build/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
