@@ -5,8 +5,7 @@
  * process it watches, told through {@link FileWatch} which file is being checked, so it knows whose fault a hang
  * or a death is, gives that file up and starts the run again without it.
  */
-import type { CampaignSettings } from "../core/campaign";
-import { campaignYear } from "../core/campaign";
+import { campaignYear, type CampaignSettings } from "../core/campaign";
 import type { CheckOptions } from "../core/checkWorkbook";
 import { unreadableReport } from "../core/fileReport";
 import { metadataCampaign } from "../core/templateMetadata";
@@ -23,10 +22,13 @@ export type GivenUpCode = "read-timeout" | "corrupt";
 
 /** How a run of checks is watched; without a supervisor every part is a no-op and checkFile is the checker. */
 export interface FileWatch {
-  /** File `index` (of `total`) is about to be checked: its clock starts. */
+  /**
+   * File `index` (of `total`) is about to be checked: its clock starts, and the one before it is done. One message
+   * per file, not two: on the engine's side sending is most of what the watch costs.
+   */
   starting(index: number, total: number, file: string): void;
-  /** File `index` is checked: its clock stops. */
-  finished(index: number): void;
+  /** Every file is checked: the clock stops. */
+  finished(): void;
   /** Files an earlier attempt of this run hung or died on: reported unreadable without being touched again. */
   givenUp: ReadonlyMap<number, GivenUpCode>;
   /** The checker; tests swap in one that misbehaves on cue. */
@@ -50,16 +52,17 @@ export interface CheckedInput extends CheckedFile {
 
 /** Every file read and checked, in input order. Only one file's bytes are held at a time. */
 export function checkInputs(files: readonly string[], options: CheckOptions, watch: FileWatch = UNWATCHED): CheckedInput[] {
-  return files.map((file, index) => {
+  const checked = files.map((file, index): CheckedInput => {
     const input = phaseClock.time("reading", () => readInput(file, DEFAULT_READ_LIMITS));
     if (!input.ok) return { report: input.report, check: undefined, modifiedMs: 0 };
     const givenUp = watch.givenUp.get(index);
     if (givenUp) return { report: unreadableReport(file, givenUp, readFailureMessages[givenUp]), check: undefined, modifiedMs: input.modifiedMs };
     watch.starting(index, files.length, file);
-    const checked = checkSafely(input.bytes, file, options, watch);
-    watch.finished(index);
-    return { ...withWeekYearNote(checked, options.campaign), modifiedMs: input.modifiedMs };
+    const result = checkSafely(input.bytes, file, options, watch);
+    return { ...withWeekYearNote(result, options.campaign), modifiedMs: input.modifiedMs };
   });
+  watch.finished();
+  return checked;
 }
 
 /** A checker that throws has a bug: the file is reported as unreadable and the run goes on. */

@@ -20,7 +20,7 @@ export function serveEngine(check: typeof checkFile = checkFile): void {
   process.once("message", (job: EngineJob) => {
     const watch: FileWatch = {
       starting: (index, total, file) => send({ type: "starting", index, total, file }),
-      finished: (index) => send({ type: "finished", index }),
+      finished: () => send({ type: "finished" }),
       givenUp: new Map(job.givenUp),
       check,
       log: (line) => send({ type: "log", line }),

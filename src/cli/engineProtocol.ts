@@ -23,10 +23,10 @@ export interface EngineJob {
 export type EngineMessage =
   /** Loaded and waiting for its job. */
   | { type: "ready" }
-  /** About to check input `index` of `total`: the file's clock starts. */
+  /** About to check input `index` of `total`: the file's clock starts (and the one before it is done). */
   | { type: "starting"; index: number; total: number; file: string }
-  /** That file is checked: its clock stops. */
-  | { type: "finished"; index: number }
+  /** Every file is checked: the clock stops. */
+  | { type: "finished" }
   /** A line for maintainers' log (in English: the report says it in Chinese), e.g. what a checker threw. */
   | { type: "log"; line: string }
   /** The command's answer, and where its time went. */

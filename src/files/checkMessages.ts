@@ -2,9 +2,9 @@ import type { CheckOptions } from "../core/checkWorkbook";
 import { checkFile, type CheckedFile } from "./checkFile";
 
 /**
- * What a worker that checks files says back, the same for the command line's worker threads and the pane's Web
- * Worker: started (its modules are loaded, so a file's clock may start), a result, or what checkFile threw (a bug,
- * for the log; the report then says the file could not be read).
+ * What the pane's Web Worker that checks files says back: started (its modules are loaded, so a file's clock may
+ * start), a result, or what checkFile threw (a bug, for the log; the report then says the file could not be read).
+ * (The command line's engine speaks its own protocol, src/cli/engineProtocol.ts.)
  */
 export type CheckResponse = { type: "ready" } | { type: "done"; result: CheckedFile } | { type: "failed"; error: string };
 

@@ -7,6 +7,7 @@
 import { ByteReader, latin1 } from "./byteReader";
 import { platformInflater, type RawInflater } from "./inflateRaw";
 import { formatBytes, readFailure, UnpackedSizeExceeded, type ReadFailure } from "./readErrors";
+import { ZIP_DIRECTORY_ENTRY, ZIP_END_OF_DIRECTORY, ZIP_LOCAL_HEADER, ZIP_MAX_32 } from "./zipFormat";
 
 /** One entry of the central directory: what the bomb and encryption checks need, and where its data starts. */
 export interface ZipEntry {
@@ -21,10 +22,6 @@ export interface ZipEntry {
   dataOffset: number;
 }
 
-const ZIP_END_OF_DIRECTORY = 0x06054b50;
-const ZIP_DIRECTORY_ENTRY = 0x02014b50;
-const ZIP_LOCAL_HEADER = 0x04034b50;
-const ZIP_MAX_32 = 0xffffffff;
 
 /** The central directory of a zip, checked against the local headers, as SheetJS will walk it. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] | ReadFailure {

@@ -7,6 +7,7 @@
  */
 import type { ZipEntry } from "../zipArchive";
 import { platformCompression, type Compression } from "./deflateRaw";
+import { ZIP_DIRECTORY_ENTRY, ZIP_END_OF_DIRECTORY, ZIP_LOCAL_HEADER, ZIP_MAX_32 } from "../zipFormat";
 
 /**
  * Deflate level 3. Measured on the 60 MB sheet part of a 100,000-row master, with fflate: level 6 (zlib's default)
@@ -22,10 +23,6 @@ const DEFLATE_LEVEL = 3;
  */
 const CHUNK_CHARS = 1 << 18;
 
-const LOCAL_HEADER = 0x04034b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const END_OF_DIRECTORY = 0x06054b50;
-const MAX_32 = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
 /** General purpose flags: the size fields follow the data (bit 3), the name is UTF-8 (bit 11). */
 const FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -159,7 +156,7 @@ export class ZipPackage {
     const entry: WrittenEntry = { ...name, method: content.method, crc32: content.crc32, size: content.size, compressedSize, offset: this.length };
     if (this.written.length >= MAX_ENTRIES) throw new Error(`the workbook has more than ${MAX_ENTRIES} parts, more than a zip without ZIP64 holds`);
     // The offset of the central directory, which follows the last entry, must fit in 32 bits too.
-    if (entry.size > MAX_32 || this.length + 30 + entry.name.length + compressedSize > MAX_32) {
+    if (entry.size > ZIP_MAX_32 || this.length + 30 + entry.name.length + compressedSize > ZIP_MAX_32) {
       throw new Error("the workbook would be over 4 GB, more than a zip without ZIP64 holds");
     }
     this.written.push(entry);
@@ -190,7 +187,7 @@ function textName(name: string): { name: Uint8Array; flags: number } {
 /** The 30 bytes before an entry's name and data. */
 function localHeader(entry: WrittenEntry): Uint8Array {
   const header = new DataView(new ArrayBuffer(30));
-  header.setUint32(0, LOCAL_HEADER, true);
+  header.setUint32(0, ZIP_LOCAL_HEADER, true);
   header.setUint16(4, VERSION, true);
   setEntryFields(header, 6, entry);
   return new Uint8Array(header.buffer);
@@ -199,7 +196,7 @@ function localHeader(entry: WrittenEntry): Uint8Array {
 /** The 46 bytes of an entry's central directory record, before its name. */
 function directoryEntry(entry: WrittenEntry): Uint8Array {
   const record = new DataView(new ArrayBuffer(46));
-  record.setUint32(0, DIRECTORY_ENTRY, true);
+  record.setUint32(0, ZIP_DIRECTORY_ENTRY, true);
   record.setUint16(4, VERSION, true); // made by
   record.setUint16(6, VERSION, true); // needed to extract
   setEntryFields(record, 8, entry);
@@ -223,7 +220,7 @@ function setEntryFields(view: DataView, at: number, entry: WrittenEntry): void {
 
 function endOfDirectory(entries: number, size: number, offset: number): Uint8Array {
   const record = new DataView(new ArrayBuffer(22));
-  record.setUint32(0, END_OF_DIRECTORY, true);
+  record.setUint32(0, ZIP_END_OF_DIRECTORY, true);
   record.setUint16(8, entries, true); // on this disk
   record.setUint16(10, entries, true); // in all
   record.setUint32(12, size, true);
