@@ -1,11 +1,11 @@
 /**
  * Fuzzing inside `npm test`: a fixed number of mutated fixtures from a fixed seed (so every run checks the same
  * files, and a failure replays), held to the reader's guarantee. Every file must end in a report; no process may
- * die, no check may throw, and none may run past the check pool's time limit plus some slack.
+ * die, no check may throw, and none may run past the command line's time limit per file plus some slack.
  *
  * The files run twice: through checkFile in child processes (harness.ts: a fatal V8 error names its file, each
- * file has its own time), then through `huizong validate --json` over the folder (the check pool's checker
- * processes and limits, as a clerk runs it). A finding is saved with a note under test-output/fuzz-test/findings/;
+ * file has its own time), then through `huizong validate --json` over the folder (the supervised engine and its
+ * limits, as a clerk runs it). A finding is saved with a note under test-output/fuzz-test/findings/;
  * longer runs and replays: `npm run fuzz` (test/fuzz/run.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -22,12 +22,12 @@ const SEED = 20240420;
 /** When every file is read as it should be: 15-20 s in two children, 15-25 s for the CLI, ~45 s in all on two cores. */
 const CASES = 800;
 /**
- * The check pool's own time limit (checkPool.ts), given to the CLI as HUIZONG_READ_TIMEOUT_MS, and the slack a child
+ * The command line's time limit per file (supervisor.ts), given to the CLI as HUIZONG_READ_TIMEOUT_MS, and the slack a child
  * gets beyond it. Not shorter: some files that kill the process do so only after 15 s of growing memory.
  */
 const LIMIT_MS = 20_000;
 const SLACK_MS = 5_000;
-/** The check pool's heap limit per checker process (checkPool.ts), given to each child. */
+/** The heap limit each child gets: a file may take no more than this alone. */
 const HEAP_MB = 1024;
 /** Enough findings to act on: after these the remaining files are not run, so a broken reader fails in minutes. */
 const MAX_FAILURES = 6;
@@ -113,7 +113,7 @@ describe(`${CASES} mutated fixtures (seed ${SEED})`, () => {
   it("each end in a report from `huizong validate --json`, which neither dies nor stops early, as checkFile reports them", async () => {
     const run = await validateWithCli(folder, LIMIT_MS, 5 * 60_000);
     expect(cliProblems(run, files)).toEqual([]);
-    // The check pool runs the same checkFile: where the child got a result, the CLI must report the same status.
+    // The engine runs the same checkFile: where the child got a result, the CLI must report the same status.
     const disagreements = (run.reports ?? []).flatMap((report) => {
       const expected = childStatuses.get(path.basename(report.file));
       return expected && expected !== report.status ? [`${path.basename(report.file)}: ${report.status}, checkFile said ${expected}`] : [];

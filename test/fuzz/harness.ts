@@ -7,8 +7,8 @@
  *  - checkInChildren: checkFile in child processes, one file after another, each file announced before it starts.
  *    A child that V8 aborts (exit 133/134, SIGABRT, SIGTRAP) names its culprit, the harness starts a new child
  *    after it, and every file gets its own time. A file running past the limit is stopped (SIGKILL to our child).
- *  - validateWithCli: `huizong validate --json` over the folder, as a clerk runs it: the check pool's checker
- *    processes, time limit and heap limit, and the main process that must outlive them all and report every file.
+ *  - validateWithCli: `huizong validate --json` over the folder, as a clerk runs it: the supervised engine, its
+ *    time limit and heap limit, and the front process that must outlive every engine and report every file.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
