@@ -73,18 +73,23 @@ export class ZipPackage {
   open(name: string): PartStream {
     this.unfinished.add(name);
     const part = this.deflatedPart();
-    let pending = "";
+    // Pieces kept apart and joined once per chunk: appending them one by one builds a rope of thousands of small
+    // strings, and flattening that was most of encoding a large sheet.
+    let pending: string[] = [];
+    let pendingChars = 0;
     return {
       write(xml: string) {
-        pending += xml;
-        if (pending.length >= CHUNK_CHARS) {
-          part.push(utf8(pending), false);
-          pending = "";
+        pending.push(xml);
+        pendingChars += xml.length;
+        if (pendingChars >= CHUNK_CHARS) {
+          part.push(utf8(pending.join("")), false);
+          pending = [];
+          pendingChars = 0;
         }
       },
       end: () => {
-        part.push(utf8(pending), true);
-        pending = "";
+        part.push(utf8(pending.join("")), true);
+        pending = [];
         this.unfinished.delete(name);
         this.addEntry(textName(name), part.result());
       },
