@@ -7,6 +7,7 @@ import type { ValidationIssue } from "../issues";
 import type { Roster } from "../roster";
 import type { Submission } from "../validate";
 import { chaseText, masterText } from "../../messages/zhCN";
+import { submissionOf } from "../../../test/support/submissions";
 
 const DEADLINE = "原表 C8：活动时间“4月26日前”是期限或起止点，不是活动举办的日子：请写明活动实际在哪一天或哪几天，如 4月22日 或 4月20日-22日。";
 const NO_PHONE = "原表 J9：联系人“王斌”缺少联系电话，请在姓名后写上手机或座机号码，如：王斌 021-23110863。";
@@ -90,25 +91,9 @@ describe("chaseList", () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Through the merge
 
+/** A return of `rows` rows from row 6 (below the template's header), each with `issue` at its own row when given. */
 function submission(unit: string, rows: number, issue?: ValidationIssue): Submission {
-  return {
-    kind: "city",
-    unit,
-    unitSource: "field",
-    unitClues: { field: unit, title: null, fileName: null },
-    fillDate: null,
-    sheetName: "Sheet1",
-    columns: { name: 1 },
-    fieldCells: {},
-    rows: Array.from({ length: rows }, (_, i) => ({
-      row: i + 6,
-      cells: { name: { kind: "text", text: `${unit}的活动${i + 1}` } },
-      firstDay: "2024-04-22",
-      issues: issue ? [{ ...issue, row: i + 6 }] : [],
-    })),
-    skippedRows: [],
-    issues: issue ? Array.from({ length: rows }, (_, i) => ({ ...issue, row: i + 6 })) : [],
-  };
+  return submissionOf(unit, rows, { firstRow: 6, ...(issue ? { issueAt: (row: number) => ({ ...issue, row }) } : {}) });
 }
 
 function returned(unit: string, rows: number, issue?: ValidationIssue): IncomingReturn {

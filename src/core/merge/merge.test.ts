@@ -3,7 +3,9 @@ import { mergeReturns, type IncomingReturn, type MergeResult } from "./merge";
 import { emptyValues, type MasterRow } from "./masterRow";
 import type { Submission } from "../validate";
 import type { FileReport } from "../fileReport";
+import type { ValidationIssue } from "../issues";
 import type { Roster } from "../roster";
+import { submissionOf } from "../../../test/support/submissions";
 
 /*
  * A tiny language for merge cases, one case a line.
@@ -14,26 +16,11 @@ import type { Roster } from "../roster";
  *   result:   the master after the merge, in master order, and each file's action.
  */
 
+const timeIssue: ValidationIssue = { severity: "error", row: 5, column: "活动时间", code: "date-no-day", message: "C5：活动时间没有写到具体哪一天" };
+
+/** A return of `rows` rows from row 1, every row with the same error when `bad`. */
 function submission(unit: string | null, rows: number, bad: boolean): Submission {
-  const issue = { severity: "error" as const, row: 5, column: "活动时间", code: "date-no-day" as const, message: "C5：活动时间没有写到具体哪一天" };
-  return {
-    kind: "city",
-    unit,
-    unitSource: unit === null ? null : "field",
-    unitClues: { field: unit, title: null, fileName: null },
-    fillDate: null,
-    sheetName: "Sheet1",
-    columns: { name: 1 },
-    fieldCells: {},
-    rows: Array.from({ length: rows }, (_, i) => ({
-      row: i + 1,
-      cells: { name: { kind: "text", text: `${unit ?? "?"}的活动${i + 1}` } },
-      firstDay: "2024-04-22",
-      issues: bad ? [issue] : [],
-    })),
-    skippedRows: [],
-    issues: bad ? Array.from({ length: rows }, () => issue) : [],
-  };
+  return submissionOf(unit, rows, bad ? { issueAt: () => timeIssue } : {});
 }
 
 function incoming(spec: string, index: number): IncomingReturn {
