@@ -6,16 +6,17 @@
  * written to .bench/results.json (and the returns' table to .bench/returns-table.md).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_CAMPAIGN } from "../src/core/campaign";
 import { locateTable } from "../src/core/locateTable";
 import { validateTable } from "../src/core/validate";
 import { checkFile } from "../src/files/checkFile";
-import { bigRawSheet, returnedWorkbook, seededRandom } from "./generate";
+import { bigRawSheet } from "./generate";
 import { paneSize } from "./paneSize";
 import { returns, type ReturnsResult } from "./returns";
+import { returnsCorpus } from "./returnsCorpus";
 import { returnsConsoleTable, returnsMarkdown } from "./returnsTable";
 import { benchmarkWorkbookMerge } from "../test/excelFake/benchmark";
 
@@ -50,25 +51,9 @@ function validation(distinctContacts: boolean): Result {
   return { rows, ms: Math.round(ms), rowsPerSecond: Math.round(rows / (ms / 1000)), issues, aim: "> 200,000 rows/s", peakRssMb: peakRssMb() };
 }
 
-/** Returned workbooks written once per count into .bench/, reused by later runs. */
-function returnFiles(count: number): string[] {
-  const dir = path.join(OUT_DIR, `returns-${count}`);
-  const random = seededRandom(count);
-  const files = Array.from({ length: count }, (_, i) => path.join(dir, `unit-${String(i).padStart(4, "0")}.xlsx`));
-  try {
-    readFileSync(files[count - 1]!);
-    return files;
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    files.forEach((file, i) => writeFileSync(file, returnedWorkbook(`单位${i}`, 3 + (i % 8), random)));
-    return files;
-  }
-}
-
-/** Reading and validating many small returned workbooks, one after another, in this process. */
+/** Reading and checking the returns bench's workbooks one after another in this process: no start-up, no master. */
 function readAndValidate(count: number): Result {
-  const files = returnFiles(count);
+  const { files } = returnsCorpus(count);
   const start = performance.now();
   let rows = 0;
   for (const file of files) rows += checkFile(new Uint8Array(readFileSync(file)), file).report.rows;
