@@ -5,11 +5,13 @@
  *
  * Either way the cell is a text cell (`t="s"` or `t="inlineStr"`), never a formula: `=1+1` stays those characters.
  */
+import { asciiBytes } from "./partWriter";
 import { escapeText, NS, XML_DECLARATION } from "./xml";
+import type { PartStream } from "./zipPackage";
 
 export interface CellTextWriter {
-  /** The `<c>` element of a text cell; `attributes` are its `r` and `s`, `text` is the text as stored. */
-  cell(attributes: string, text: string): string;
+  /** The rest of a text cell's `<c>` element, after its `r` and `s`: its type and text, through `</c>`. */
+  writeCell(out: PartStream, text: string): void;
 }
 
 /** `<t>`, keeping leading and trailing spaces and line breaks, which a reader may otherwise trim. */
@@ -19,15 +21,18 @@ function textElement(text: string): string {
 }
 
 export const inlineText: CellTextWriter = {
-  cell: (attributes, text) => `<c${attributes} t="inlineStr"><is>${textElement(text)}</is></c>`,
+  writeCell: (out, text) => out.write(` t="inlineStr"><is>${textElement(text)}</is></c>`),
 };
+
+const SHARED_OPEN = asciiBytes(' t="s"><v>');
+const SHARED_CLOSE = asciiBytes("</v></c>");
 
 export class SharedStrings implements CellTextWriter {
   private readonly index = new Map<string, number>();
   private readonly texts: string[] = [];
   private references = 0;
 
-  cell(attributes: string, text: string): string {
+  writeCell(out: PartStream, text: string): void {
     let id = this.index.get(text);
     if (id === undefined) {
       id = this.texts.length;
@@ -35,7 +40,9 @@ export class SharedStrings implements CellTextWriter {
       this.index.set(text, id);
     }
     this.references++;
-    return `<c${attributes} t="s"><v>${id}</v></c>`;
+    out.bytes(SHARED_OPEN);
+    out.number(id);
+    out.bytes(SHARED_CLOSE);
   }
 
   /** xl/sharedStrings.xml in pieces of about `chunkChars`, so a large table is never one string. */

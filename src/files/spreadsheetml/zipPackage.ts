@@ -7,22 +7,16 @@
  */
 import type { ZipEntry } from "../zipArchive";
 import { platformCompression, type Compression } from "./deflateRaw";
+import { PartWriter } from "./partWriter";
 import { ZIP_DIRECTORY_ENTRY, ZIP_END_OF_DIRECTORY, ZIP_LOCAL_HEADER, ZIP_MAX_32 } from "../zipFormat";
 
 /**
  * Deflate level 3. Measured on the 60 MB sheet part of a 100,000-row master, with fflate: level 6 (zlib's default)
  * takes about 3.7 s and gives 6.9 MB, level 3 about 1.1 s and 7.8 MB, level 1 about 1.0 s and 9.6 MB; with Node's
- * zlib, in 256K-character pieces: 1.05 s and 6.8 MB, 0.5 s and 7.8 MB, 0.4 s and 9.9 MB. 3 keeps the file within
+ * zlib, in 256K pieces: 1.05 s and 6.8 MB, 0.5 s and 7.8 MB, 0.4 s and 9.9 MB. 3 keeps the file within
  * an eighth of the smallest at half the time of 6.
  */
 const DEFLATE_LEVEL = 3;
-/**
- * Characters of XML gathered before they are encoded and deflated: large enough to amortise each call and, with
- * Node's zlib, to lose little by deflating each piece on its own (deflateRaw): on the master's sheets, 64K-character
- * pieces made the file 0-7% larger than one stream, 256K ones 2% smaller to 2% larger than fflate's stream.
- */
-const CHUNK_CHARS = 1 << 18;
-
 const MAX_ENTRIES = 0xffff;
 /** General purpose flags: the size fields follow the data (bit 3), the name is UTF-8 (bit 11). */
 const FLAG_DATA_DESCRIPTOR = 0x0008;
@@ -32,10 +26,8 @@ const VERSION = 20;
 /** 1980-01-01 00:00, the earliest DOS date, for every entry (as Excel writes them): the same plan, the same bytes. */
 const DOS_DATE = (1 << 5) | 1;
 
-export interface PartStream {
-  write(xml: string): void;
-  end(): void;
-}
+/** A part being written: its text goes in piece by piece (see PartWriter), and `end` closes it. */
+export type PartStream = Pick<PartWriter, "write" | "bytes" | "ascii" | "number" | "end">;
 
 /** What the central directory needs to know of an entry written before it. */
 interface WrittenEntry {
@@ -50,15 +42,6 @@ interface WrittenEntry {
 
 const encoder = new TextEncoder();
 
-/**
- * A piece of XML as UTF-8. encodeInto rather than encode: on text that is mostly Chinese it is several times faster
- * (Node 20), which is a quarter of writing a large master. Three bytes per UTF-16 unit always suffice.
- */
-function utf8(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length * 3);
-  return bytes.subarray(0, encoder.encodeInto(text, bytes).written);
-}
-
 export class ZipPackage {
   private readonly output: Uint8Array[] = [];
   private readonly written: WrittenEntry[] = [];
@@ -69,31 +52,14 @@ export class ZipPackage {
   /** `compression` is there for the tests, which try the browser's compression in Node. */
   constructor(private readonly compression: Compression = platformCompression) {}
 
-  /** A part written in pieces; pieces are buffered up to {@link CHUNK_CHARS} before they are deflated. */
+  /** A part written in pieces, each deflated as it fills; written to the archive when it ends. */
   open(name: string): PartStream {
     this.unfinished.add(name);
     const part = this.deflatedPart();
-    // Pieces kept apart and joined once per chunk: appending them one by one builds a rope of thousands of small
-    // strings, and flattening that was most of encoding a large sheet.
-    let pending: string[] = [];
-    let pendingChars = 0;
-    return {
-      write(xml: string) {
-        pending.push(xml);
-        pendingChars += xml.length;
-        if (pendingChars >= CHUNK_CHARS) {
-          part.push(utf8(pending.join("")), false);
-          pending = [];
-          pendingChars = 0;
-        }
-      },
-      end: () => {
-        part.push(utf8(pending.join("")), true);
-        pending = [];
-        this.unfinished.delete(name);
-        this.addEntry(textName(name), part.result());
-      },
-    };
+    return new PartWriter(part.push, () => {
+      this.unfinished.delete(name);
+      this.addEntry(textName(name), part.result());
+    });
   }
 
   addText(name: string, xml: string | Iterable<string>): void {
