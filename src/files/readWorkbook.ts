@@ -23,7 +23,8 @@ import { sheetListProblem } from "./xlsxSheetParts";
 import { classifyLibraryError, formatBytes, readFailure, type LooksLike, type ReadFailure } from "./readErrors";
 import { toRawWorkbook } from "./sheetConversion";
 import { decodeText } from "./textDecoding";
-import { checkUnpackedSizes, readZipDirectory, repackUncompressed, type ZipEntry } from "./zipArchive";
+import { parseUnpackedZip } from "./sheetjsZip";
+import { checkUnpackedSizes, readZipDirectory, unpackEntries, type ZipEntry } from "./zipArchive";
 
 export type { LooksLike, ReadFailure, ReadFailureCode } from "./readErrors";
 export { decodeText } from "./textDecoding";
@@ -277,11 +278,11 @@ function parseSource(source: Source, limits: ReadLimits): ParsedBook | ReadFailu
     loadCodePages();
     return { workbook: XLSX.read(source.data, { ...READ_OPTIONS, type: "array" }), odsHidden: undefined };
   }
-  const { zip, files } = repackUncompressed(source.zip);
+  const files = unpackEntries(source.zip);
   const odsParts = source.format === "ods" ? ["content.xml", "styles.xml"].map((name) => new TextDecoder().decode(files.get(name))) : [];
   const expansion = source.format === "ods" ? odsExpansionProblem(odsParts, limits.maxCells) : sheetListProblem(files);
   if (expansion) return expansion;
-  const workbook = XLSX.read(zip, { ...READ_OPTIONS, type: "array" });
+  const workbook = parseUnpackedZip(files, READ_OPTIONS);
   const odsHidden = source.format === "ods" ? odsHiddenSheets(odsParts[0] ?? "") : undefined;
   return { workbook, odsHidden };
 }

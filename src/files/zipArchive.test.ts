@@ -2,9 +2,9 @@ import * as zlib from "node:zlib";
 import { fflateInflater, nodeInflater, platformInflater, type RawInflater } from "./inflateRaw";
 import { nodeZlib } from "./nodeZlib";
 import { UnpackedSizeExceeded } from "./readErrors";
-import { readZipDirectory, repackUncompressed } from "./zipArchive";
+import { readZipDirectory, unpackEntries } from "./zipArchive";
 
-/** Unpacking zip entries (zipArchive's repackUncompressed) with Node's zlib and with fflate, the browser's inflater. */
+/** Unpacking zip entries (zipArchive's unpackEntries) with Node's zlib and with fflate, the browser's inflater. */
 
 interface EntrySpec {
   name: string;
@@ -42,10 +42,10 @@ function zipOf(specs: EntrySpec[]): Uint8Array {
   return new Uint8Array(Buffer.concat([...local, ...central, Uint8Array.from(end)]));
 }
 
-function repack(zip: Uint8Array, inflate: RawInflater) {
+function unpack(zip: Uint8Array, inflate: RawInflater) {
   const entries = readZipDirectory(zip);
   if ("ok" in entries) throw new Error(entries.detail);
-  return repackUncompressed({ bytes: zip, entries }, inflate);
+  return unpackEntries({ bytes: zip, entries }, inflate);
 }
 
 /** Text that deflates about 3:1, so that a megabyte of it packs to more than fflate inflates in one call. */
@@ -75,7 +75,7 @@ const STREAMS: Array<[string, Uint8Array, Uint8Array]> = [
   ["packed beyond 256 KB", digits(1_000_000), deflated(digits(1_000_000), 1)],
 ];
 
-describe("repackUncompressed", () => {
+describe("unpackEntries", () => {
   it("uses Node's zlib under Node", () => {
     expect(nodeZlib).toBeDefined();
     expect(platformInflater).not.toBe(fflateInflater);
@@ -86,33 +86,44 @@ describe("repackUncompressed", () => {
   });
 
   describe.each(INFLATERS)("with %s", (_, inflate) => {
-    it.each(STREAMS)("unpacks %s entries, stored entries and empty ones into an uncompressed zip", (_kind, data, packed) => {
+    it.each(STREAMS)("unpacks %s entries, stored entries and empty ones, each to its own bytes", (_kind, data, packed) => {
       const zip = zipOf([
         { name: "[Content_Types].xml", data: text("<Types/>") },
         { name: "xl/worksheets/sheet1.xml", data, packed },
         { name: "empty.bin", data: new Uint8Array(0), packed: deflated(new Uint8Array(0)) },
         { name: "written-empty.bin", data: new Uint8Array(0), packed: new Uint8Array(0) },
       ]);
-      const { zip: repacked, files } = repack(zip, inflate);
+      const files = unpack(zip, inflate);
+      expect([...files.keys()]).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "empty.bin", "written-empty.bin"]);
+      expect(Buffer.from(files.get("[Content_Types].xml") ?? []).toString()).toBe("<Types/>");
       expect(Buffer.from(files.get("xl/worksheets/sheet1.xml") ?? []).equals(Buffer.from(data))).toBe(true);
       expect(files.get("empty.bin")).toHaveLength(0);
-      // The repacked zip reads back with every entry stored, the same bytes under the same names.
-      const again = repack(repacked, inflate).files;
-      expect([...again.keys()]).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "empty.bin", "written-empty.bin"]);
-      expect(Buffer.from(again.get("xl/worksheets/sheet1.xml") ?? []).equals(Buffer.from(data))).toBe(true);
+    });
+
+    it("keeps the first of two entries with the same name, as SheetJS would read them", () => {
+      const zip = zipOf([
+        { name: "xl/workbook.xml", data: text("<first/>"), packed: deflated(text("<first/>")) },
+        { name: "xl/workbook.xml", data: text("<second/>") },
+        { name: "after.xml", data: text("<after/>"), packed: deflated(text("<after/>")) },
+      ]);
+      const files = unpack(zip, inflate);
+      expect([...files].map(([name, bytes]) => [name, Buffer.from(bytes).toString()])).toEqual([
+        ["xl/workbook.xml", "<first/>"],
+        ["after.xml", "<after/>"],
+      ]);
     });
 
     it.each(STREAMS)("refuses a %s entry that unpacks to more than it declares", (_kind, data, packed) => {
       for (const declaredSize of [0, 1, data.length - 1, Math.floor(data.length / 2)]) {
         const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }, { name: "after.xml", data: text("<after/>") }]);
-        expect(() => repack(zip, inflate)).toThrow(UnpackedSizeExceeded);
+        expect(() => unpack(zip, inflate)).toThrow(UnpackedSizeExceeded);
       }
     });
 
     it.each(STREAMS)("refuses a %s entry that unpacks to less than it declares", (_kind, data, packed) => {
       for (const declaredSize of [data.length + 1, data.length * 2]) {
         const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }]);
-        expect(() => repack(zip, inflate)).toThrow(/unpacks to \d+ bytes, not the \d+ it declares/);
+        expect(() => unpack(zip, inflate)).toThrow(/unpacks to \d+ bytes, not the \d+ it declares/);
       }
     });
 
@@ -120,16 +131,16 @@ describe("repackUncompressed", () => {
       const data = STREAMS[0]?.[1] ?? new Uint8Array();
       const damaged = deflated(data);
       damaged.fill(0xff, 10, 30);
-      expect(() => repack(zipOf([{ name: "a.xml", data, packed: damaged }]), inflate)).toThrow();
+      expect(() => unpack(zipOf([{ name: "a.xml", data, packed: damaged }]), inflate)).toThrow();
       const cut = deflated(data).subarray(0, 40);
-      expect(() => repack(zipOf([{ name: "a.xml", data, packed: cut }]), inflate)).toThrow();
+      expect(() => unpack(zipOf([{ name: "a.xml", data, packed: cut }]), inflate)).toThrow();
     });
 
     it("refuses a bomb that declares 1 KB quickly, without room for what it unpacks to", () => {
       const zeros = new Uint8Array(20 * 1024 * 1024);
       const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data: zeros, packed: deflated(zeros, 9), declaredSize: 1024 }]);
       const started = performance.now();
-      expect(() => repack(zip, inflate)).toThrow(UnpackedSizeExceeded);
+      expect(() => unpack(zip, inflate)).toThrow(UnpackedSizeExceeded);
       expect(performance.now() - started).toBeLessThan(2000);
     });
   });

@@ -1,8 +1,8 @@
 /**
  * Zip containers (xlsx, ods, and everything else that is a zip), read by hand rather than by a library: the
  * central directory is walked and checked against the local headers before anything is unpacked, so that a zip
- * bomb is refused by what it declares (ZIP64 sizes included), and then repacked, within those declared sizes,
- * into the uncompressed zip SheetJS reads safely.
+ * bomb is refused by what it declares (ZIP64 sizes included), and then unpacked, within those declared sizes, for
+ * SheetJS to parse (sheetjsZip) without ever reading a zip itself.
  */
 import { ByteReader, latin1 } from "./byteReader";
 import { platformInflater, type RawInflater } from "./inflateRaw";
@@ -101,63 +101,27 @@ export function checkUnpackedSizes(entries: readonly ZipEntry[], maxUnpackedByte
 }
 
 /**
- * Unpacks every entry into exactly the size it declared, and lays the entries out again as an uncompressed zip,
- * the one container shape SheetJS reads without inflating. SheetJS's own inflater loops forever on a damaged
- * deflate stream (one flipped bit in an e-mailed xlsx hangs the whole merge) and grows without bound when a local
- * header says 0; ours (inflateRaw) stops at the end of its input and never writes past the declared size plus one
- * spare byte, which an entry unpacking beyond its declared size fills. Entries are inflated straight into their
- * place in the new zip: one copy of the unpacked data in memory. Throws; the caller catches. `inflate` is there for
- * the tests, which try the browser's inflater in Node.
+ * Unpacks every entry into exactly the size it declared. SheetJS's own inflater loops forever on a damaged deflate
+ * stream (one flipped bit in an e-mailed xlsx hangs the whole merge) and grows without bound when a local header
+ * says 0; ours (inflateRaw) stops at the end of its input and never writes past the declared size plus one spare
+ * byte, which an entry unpacking beyond its declared size fills. All entries share one buffer, each in its slot.
+ * By name, in the zip's order; of two entries with the same name the first counts, as for SheetJS. Throws; the
+ * caller catches. `inflate` is there for the tests, which try the browser's inflater in Node.
  */
-export function repackUncompressed(
+export function unpackEntries(
   { bytes, entries }: { bytes: Uint8Array; entries: readonly ZipEntry[] },
   inflate: RawInflater = platformInflater,
-): {
-  zip: Uint8Array;
-  files: Map<string, Uint8Array>;
-} {
-  const total = entries.reduce((sum, entry) => sum + 30 + 46 + 2 * entry.name.length + entry.declaredSize, 22);
-  const zip = new Uint8Array(total);
-  const view = new DataView(zip.buffer);
+): Map<string, Uint8Array> {
+  // Each slot is followed by the spare byte of its entry, which the next slot's data then overwrites.
+  const unpacked = new Uint8Array(entries.reduce((sum, entry) => sum + entry.declaredSize, 1));
   const files = new Map<string, Uint8Array>();
-  const localOffsets: number[] = [];
   let p = 0;
   for (const entry of entries) {
-    localOffsets.push(p);
-    p = writeZipHeader(zip, view, p, entry);
-    // The spare byte lands on the next local header or the central directory, both written after it.
-    unpackEntry(bytes, entry, zip.subarray(p, p + entry.declaredSize + 1), inflate);
-    files.set(entry.name, zip.subarray(p, p + entry.declaredSize));
+    unpackEntry(bytes, entry, unpacked.subarray(p, p + entry.declaredSize + 1), inflate);
+    if (!files.has(entry.name)) files.set(entry.name, unpacked.subarray(p, p + entry.declaredSize));
     p += entry.declaredSize;
   }
-  const directoryStart = p;
-  entries.forEach((entry, index) => (p = writeZipHeader(zip, view, p, entry, localOffsets[index] ?? 0)));
-  view.setUint32(p, ZIP_END_OF_DIRECTORY, true);
-  view.setUint16(p + 8, entries.length, true);
-  view.setUint16(p + 10, entries.length, true);
-  view.setUint32(p + 12, p - directoryStart, true);
-  view.setUint32(p + 16, directoryStart, true);
-  return { zip, files };
-}
-
-/**
- * The local header (30 bytes) of an uncompressed entry or, given the local header's offset, its central directory
- * entry (46 bytes), followed by its name; flags, method, times and extra fields stay 0. Returns the next offset.
- */
-function writeZipHeader(zip: Uint8Array, view: DataView, at: number, entry: ZipEntry, localHeaderOffset?: number): number {
-  const directory = localHeaderOffset !== undefined;
-  const shift = directory ? 2 : 0; // a directory entry starts with an extra "version made by" field
-  view.setUint32(at, directory ? ZIP_DIRECTORY_ENTRY : ZIP_LOCAL_HEADER, true);
-  view.setUint16(at + 4, 20, true);
-  if (directory) view.setUint16(at + 6, 20, true);
-  view.setUint32(at + 14 + shift, entry.crc32, true);
-  view.setUint32(at + 18 + shift, entry.declaredSize, true);
-  view.setUint32(at + 22 + shift, entry.declaredSize, true);
-  view.setUint16(at + 26 + shift, entry.name.length, true);
-  if (directory) view.setUint32(at + 42, localHeaderOffset, true);
-  let p = at + (directory ? 46 : 30);
-  for (let i = 0; i < entry.name.length; i++) zip[p++] = entry.name.charCodeAt(i);
-  return p;
+  return files;
 }
 
 /** Unpacks an entry into `slot`: its declared size plus one spare byte. */
