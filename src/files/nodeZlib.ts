@@ -7,3 +7,6 @@
 export type NodeZlib = typeof import("node:zlib");
 
 export const nodeZlib: NodeZlib | undefined = globalThis.process?.getBuiltinModule?.("node:zlib");
+
+/** Node's worker_threads, fetched the same way: the writer deflates large parts on a second thread with it. */
+export const nodeWorkerThreads: typeof import("node:worker_threads") | undefined = globalThis.process?.getBuiltinModule?.("node:worker_threads");

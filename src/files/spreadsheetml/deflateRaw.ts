@@ -4,7 +4,7 @@
  * needs each piece compressed before the next (the browser's CompressionStream is asynchronous only).
  */
 import { Deflate } from "fflate";
-import { nodeZlib, type NodeZlib } from "../nodeZlib";
+import type { NodeZlib } from "../nodeZlib";
 
 /** One part's compressor: each piece of the part in order, `final` with the last; returns what it compressed to. */
 export interface PartDeflater {
@@ -50,7 +50,6 @@ export const fflateCompression: Compression = {
   crc32: tableCrc32,
 };
 
-export const platformCompression: Compression = nodeZlib ? nodeCompression(nodeZlib) : fflateCompression;
 
 /** CRC-32 as zip defines it (reflected polynomial 0xEDB88320), a byte at a time from a 256-entry table. */
 const CRC_TABLE = Int32Array.from({ length: 256 }, (_, byte) => {

@@ -9,7 +9,10 @@ import { emptyValues, type MasterRow } from "../../core/merge/masterRow";
 import { masterWorkbookPlan } from "../../core/plans/masterPlan";
 import { readWorkbook } from "../readWorkbook";
 import { readZipDirectory, type ZipEntry } from "../zipArchive";
-import { fflateCompression, nodeCompression, platformCompression, tableCrc32, type Compression } from "./deflateRaw";
+import * as workerThreads from "node:worker_threads";
+import { backgroundCompression, type WorkerThreads } from "./backgroundDeflate";
+import { fflateCompression, nodeCompression, tableCrc32, type Compression } from "./deflateRaw";
+import { platformCompression } from "./platformCompression";
 import { replacePlanSheets } from "./replacePlanSheets";
 import { writePlanWorkbook } from "./writePlanWorkbook";
 import { ZipPackage } from "./zipPackage";
@@ -59,6 +62,7 @@ describe("tableCrc32", () => {
 
 describe.each<[string, Compression]>([
   ["Node's zlib", nodeCompression(zlib)],
+  ["Node's zlib on a second thread", backgroundCompression(zlib, workerThreads)],
   ["fflate", fflateCompression],
 ])("ZipPackage with %s", (_, compression) => {
   function written(): { bytes: Uint8Array; sheet: string } {
@@ -194,5 +198,39 @@ describe("replacePlanSheets keeps the parts it does not rewrite as they were sto
 
   it("uses Node's zlib under Node", () => {
     expect(platformCompression).not.toBe(fflateCompression);
+  });
+});
+
+describe("backgroundCompression", () => {
+  /** A part of many pieces written with `compression`: its bytes. */
+  function largePart(compression: Compression): Buffer {
+    const zip = new ZipPackage(compression);
+    const part = zip.open("xl/worksheets/sheet1.xml");
+    for (const piece of sheetPieces(60_000)) part.write(piece);
+    part.end();
+    return Buffer.from(zip.finish());
+  }
+
+  it("writes the very bytes zlib on this thread writes, piece for piece", () => {
+    const here = largePart(nodeCompression(zlib));
+    expect(here.length).toBeGreaterThan(100_000);
+    expect(largePart(backgroundCompression(zlib, workerThreads)).equals(here)).toBe(true);
+  });
+
+  it("deflates on this thread when the second one cannot start", () => {
+    const noThreads = { ...workerThreads, Worker: class { constructor() { throw new Error("no threads here"); } } } as unknown as WorkerThreads;
+    expect(largePart(backgroundCompression(zlib, noThreads)).equals(largePart(nodeCompression(zlib)))).toBe(true);
+  });
+
+  it("deflates on this thread what a second thread that never answers was given", () => {
+    class SilentWorker {
+      unref() {}
+      on() {}
+    }
+    const silent = { ...workerThreads, Worker: SilentWorker } as unknown as WorkerThreads;
+    const started = performance.now();
+    expect(largePart(backgroundCompression(zlib, silent, 50)).equals(largePart(nodeCompression(zlib)))).toBe(true);
+    // One stall, not one per piece: the silent thread is given up once.
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });

@@ -6,7 +6,8 @@
  * and no event loop turn. No ZIP64: a package past 4 GB (or 65,535 parts) is refused.
  */
 import type { ZipEntry } from "../zipArchive";
-import { platformCompression, type Compression } from "./deflateRaw";
+import type { Compression } from "./deflateRaw";
+import { platformCompression } from "./platformCompression";
 import { PartWriter } from "./partWriter";
 import { ZIP_DIRECTORY_ENTRY, ZIP_END_OF_DIRECTORY, ZIP_LOCAL_HEADER, ZIP_MAX_32 } from "../zipFormat";
 
