@@ -1,5 +1,5 @@
 import { memoByText } from "./memo";
-import { normaliseHeader } from "./text";
+import { normalisedFirstChar, normaliseHeader } from "./text";
 import { allTemplates } from "./templates/registry";
 import { phoneColumnSynonyms } from "./templates/columns";
 import type { ColumnKey, HeaderFieldKey } from "./templates/templateSchema";
@@ -36,8 +36,29 @@ function withoutRemark(normalised: string): string {
   return normalised.replace(/\([^()]*\)$/, "");
 }
 
+/**
+ * Every match starts with one of the spellings (exactly, with a bracketed remark, or as a prefix), so its first
+ * character is a spelling's first. All are Chinese characters; were one not, the screen would be left off.
+ */
+const FIRST_CHARACTERS = new Set([...vocabulary.exact.keys()].map((spelling) => spelling.charAt(0)));
+const SCREEN_IS_SOUND = [...FIRST_CHARACTERS].every((char) => normalisedFirstChar(char) === char);
+
+/**
+ * Whether a cell's text may name a column. A table's dates, numbers, names and phone numbers mostly start with a
+ * character no header starts with: screened out without normalising or remembering them.
+ */
+function mayNameColumn(text: string): boolean {
+  if (!SCREEN_IS_SOUND) return true;
+  const first = normalisedFirstChar(text);
+  return first === undefined || FIRST_CHARACTERS.has(first);
+}
+
 /** Names the column a header cell stands for, whatever spelling, brackets or line breaks the unit used. */
-export const matchHeader = memoByText(function matchHeader(text: string): HeaderMatch | undefined {
+export function matchHeader(text: string): HeaderMatch | undefined {
+  return mayNameColumn(text) ? rememberedMatch(text) : undefined;
+}
+
+const rememberedMatch = memoByText(function matchHeader(text: string): HeaderMatch | undefined {
   const normalised = normaliseHeader(text);
   if (normalised.length === 0 || normalised.length > 30) return undefined;
   const found = vocabulary.exact.get(normalised) ?? vocabulary.exact.get(withoutRemark(normalised));

@@ -37,3 +37,20 @@ export const normaliseHeader = memoByText(function normaliseHeader(text: string)
     .replace(/[:：]+$/, "")
     .toLowerCase();
 });
+
+/** What normaliseHeader drops before a header's first character: white space of every kind and required-field stars. */
+const DROPPED_LEAD = /^[\s\u00A0\u2000-\u200B\u202F\u205F\uFEFF\u3000*※★\uFF0A]*/;
+const CHINESE_CHARACTER = /^[\u3400-\u9FFF]$/;
+const ASCII_LETTER_OR_DIGIT = /^[0-9A-Za-z]$/;
+
+/**
+ * The first character of normaliseHeader(text), found without normalising, when it is certain: after the spaces
+ * and stars normalising drops, a Chinese character (which it leaves as it is) or an ASCII letter or digit (which
+ * it lower-cases); "" when nothing is left. Undefined when normalising might turn it into something else. Lets a
+ * table scan pass over cells that cannot be a header without normalising, and remembering, every one of them.
+ */
+export function normalisedFirstChar(text: string): string | undefined {
+  const first = text.charAt(DROPPED_LEAD.exec(text)?.[0].length ?? 0);
+  if (first === "" || CHINESE_CHARACTER.test(first)) return first;
+  return ASCII_LETTER_OR_DIGIT.test(first) ? first.toLowerCase() : undefined;
+}

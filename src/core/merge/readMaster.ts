@@ -1,6 +1,6 @@
 import { serialToIsoDate, parseIsoDate, toIsoDate, type IsoDate } from "../calendarDate";
 import { cellText, type Cell, type RawSheet } from "../rawSheet";
-import { normaliseHeader } from "../text";
+import { normalisedFirstChar, normaliseHeader } from "../text";
 import { emptyValues, MASTER_ACTIVITY_COLUMNS, MASTER_HEADERS, submissionKey, type MasterRow } from "./masterRow";
 import { masterText, mergeMessages } from "../../messages/zhCN";
 import { allTemplates } from "../templates/registry";
@@ -65,8 +65,30 @@ function hasKeyColumn(header: MasterHeader): boolean {
   return header.columns.has(normaliseHeader(MASTER_HEADERS.key));
 }
 
+/** The first characters of 报送单位 and 来源文件, the two headers that make a master's header row. */
+const UNIT_FIRST = normalisedFirstChar(MASTER_HEADERS.unit);
+const SOURCE_FILE_FIRST = normalisedFirstChar(MASTER_HEADERS.sourceFile);
+
+/**
+ * Whether a row may hold both 报送单位 and 来源文件: a cell may normalise to one only if it starts with its first
+ * character (or with one normalising might change). Every return is asked whether it is a master: this spares
+ * normalising each cell of its first rows.
+ */
+function mayBeHeaderRow(cells: ReadonlyArray<Cell | null | undefined>): boolean {
+  let unit = false;
+  let sourceFile = false;
+  for (const cell of cells) {
+    const first = normalisedFirstChar(cellText(cell ?? undefined));
+    if (first === undefined || first === UNIT_FIRST) unit = true;
+    if (first === undefined || first === SOURCE_FILE_FIRST) sourceFile = true;
+    if (unit && sourceFile) return true;
+  }
+  return false;
+}
+
 function findHeader(sheet: RawSheet): MasterHeader | undefined {
   for (let row = 0; row < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); row++) {
+    if (!mayBeHeaderRow(sheet.rows[row] ?? [])) continue;
     const columns: Columns = new Map();
     const extras: Array<[string, number]> = [];
     (sheet.rows[row] ?? []).forEach((cell, col) => {
