@@ -117,8 +117,9 @@ type MergeWay = "bin" | "unguarded" | "cli" | "npx";
 
 const MERGE_COMMANDS: Record<MergeWay, (args: string[]) => [string, string[]]> = {
   bin: (args) => ["node", ["bin/huizong.js", ...args]],
-  // The same bundled merge in one process, no supervisor: bin minus this is what the guard costs.
-  unguarded: ([, dir = "", , output = ""]) => ["node", ["bench/unguardedMerge.mjs", dir, output]],
+  // The same bundled merge in one process, no supervisor, with the engine's young generation (supervisor.ts):
+  // bin minus this is what the guard costs.
+  unguarded: ([, dir = "", , output = ""]) => ["node", ["--max-semi-space-size=32", "bench/unguardedMerge.mjs", dir, output]],
   cli: (args) => ["npm", ["run", "-s", "cli", "--", ...args]],
   npx: (args) => ["npx", ["huizong", ...args]],
 };

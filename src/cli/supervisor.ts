@@ -34,6 +34,12 @@ const DEFAULT_TIMEOUT_MS = 20_000;
  * 100,000-row master, peaks near 800 MB; a runaway parse is stopped well before an office PC's memory is gone.
  */
 const DEFAULT_MAX_OLD_GENERATION_MB = 3072;
+/**
+ * The young generation's semi-spaces, twice Node's default: reading a return makes megabytes of short-lived
+ * strings, and with room for them fewer survive into the old generation to be collected there. About a tenth off
+ * merging 3,000 returns (node --max-semi-space-size=32 against the default, alternated), for ~50 MB more memory.
+ */
+const SEMI_SPACE_MB = 32;
 
 /** How long the engine may take to load its modules, whatever a file's own limit. */
 const STARTUP_LIMIT_MS = 30_000;
@@ -88,7 +94,8 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
   // From source (tsx, Jest) the engine is TypeScript: tsx's loader is registered in it first.
   const loader = /\.[cm]?ts$/.test(entry) ? ["--import", pathToFileURL(require.resolve("tsx")).href] : [];
   // JSON rather than V8's serialization: the messages are small plain objects, and JSON sends them 2-3 times faster.
-  const engine = fork(entry, [], { execArgv: [heapFlag, ...loader], serialization: "json", stdio: ["ignore", "ignore", "pipe", "ipc"] });
+  const execArgv = [heapFlag, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...loader];
+  const engine = fork(entry, [], { execArgv, serialization: "json", stdio: ["ignore", "ignore", "pipe", "ipc"] });
 
   // Stopped from outside (a timeout's SIGTERM, a closed terminal), this process takes its engine with it: a file
   // hanging the engine would otherwise keep it running. Ctrl+C reaches both already (one process group).
