@@ -12,13 +12,12 @@
  *
  * This module loads nothing heavy: the front process only parses arguments and waits.
  */
-import { fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { GivenUpCode } from "./checkInputs";
 import type { CommandResult } from "./exitCodes";
 import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
+import { takeEngine } from "./engineStart";
 import { progressReporter } from "./progress";
 import { terminalText } from "./terminalText";
 import { UsageError } from "./usageError";
@@ -29,26 +28,10 @@ import { UsageError } from "./usageError";
  */
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-/**
- * The engine's JS heap (V8's old space). The largest run the reader accepts, a 100,000-row return merged into a
- * 100,000-row master, peaks near 800 MB; a runaway parse is stopped well before an office PC's memory is gone.
- */
-const DEFAULT_MAX_OLD_GENERATION_MB = 3072;
-/**
- * The young generation's semi-spaces, twice Node's default: reading a return makes megabytes of short-lived
- * strings, and with room for them fewer survive into the old generation to be collected there. About a tenth off
- * merging 3,000 returns (node --max-semi-space-size=32 against the default, alternated), for ~50 MB more memory.
- */
-const SEMI_SPACE_MB = 32;
-
 /** How long the engine may take to load its modules, whatever a file's own limit. */
 const STARTUP_LIMIT_MS = 30_000;
 /** The end of a dying engine's stderr is kept: V8 says there why it gave up (out of memory, an invalid size). */
 const STDERR_TAIL_BYTES = 4096;
-
-// Beside this module: engineEntry.ts when run from source (tsx, Jest), engine.mjs in the bundle (build/cli).
-const BUNDLED = !/\.[cm]?ts$/.test(__filename);
-const ENGINE_ENTRY = BUNDLED ? path.join(__dirname, "engine.mjs") : path.join(__dirname, "engineEntry.ts");
 
 export interface SupervisorOptions {
   /** How long one file may take. Default: `HUIZONG_READ_TIMEOUT_MS` from the environment, else 20 s. */
@@ -89,29 +72,12 @@ export async function runSupervised(command: EngineCommand, options: SupervisorO
 /** One engine from start to end: its answer, the file it was given up on, or why it failed without one. */
 function runEngine(job: EngineJob, options: SupervisorOptions, progress: ProgressLine, log: (line: string) => void): Promise<Attempt> {
   const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
-  const entry = options.entry ?? ENGINE_ENTRY;
-  const heapFlag = `--max-old-space-size=${options.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB}`;
-  // From source (tsx, Jest) the engine is TypeScript: tsx's loader is registered in it first.
-  const loader = /\.[cm]?ts$/.test(entry) ? ["--import", pathToFileURL(require.resolve("tsx")).href] : [];
-  // JSON rather than V8's serialization: the messages are small plain objects, and JSON sends them 2-3 times faster.
-  const execArgv = [heapFlag, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...loader];
-  const engine = fork(entry, [], { execArgv, serialization: "json", stdio: ["ignore", "ignore", "pipe", "ipc"] });
-
-  // Stopped from outside (a timeout's SIGTERM, a closed terminal), this process takes its engine with it: a file
-  // hanging the engine would otherwise keep it running. Ctrl+C reaches both already (one process group).
-  const stopWithEngine = (signal: NodeJS.Signals) => {
-    engine.kill("SIGKILL");
-    process.exit(128 + (signal === "SIGHUP" ? 1 : signal === "SIGINT" ? 2 : 15));
-  };
-  const signals = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
-  signals.forEach((signal) => process.on(signal, stopWithEngine));
-  engine.once("close", () => signals.forEach((signal) => process.off(signal, stopWithEngine)));
-
   return new Promise((resolve) => {
     let stderrTail = "";
     let current: { index: number; file: string } | undefined;
     let outcome: Attempt | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let engine: ChildProcess | undefined;
     const arm = (ms: number, onExpiry: () => Attempt) => {
       clearTimeout(timer);
       timer = setTimeout(() => stop(onExpiry()), ms);
@@ -120,20 +86,23 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
     const stop = (attempt: Attempt) => {
       outcome ??= attempt;
       clearTimeout(timer);
-      engine.kill("SIGKILL");
+      engine?.kill("SIGKILL");
     };
+    // Stopped from outside (a timeout's SIGTERM, a closed terminal), this process takes its engine with it: a file
+    // hanging the engine would otherwise keep it running. Ctrl+C reaches both already (one process group).
+    const stopWithEngine = (signal: NodeJS.Signals) => {
+      engine?.kill("SIGKILL");
+      process.exit(128 + (signal === "SIGHUP" ? 1 : signal === "SIGINT" ? 2 : 15));
+    };
+    const signals = ["SIGTERM", "SIGHUP", "SIGINT"] as const;
+    signals.forEach((signal) => process.on(signal, stopWithEngine));
 
-    arm(Math.max(timeoutMs, STARTUP_LIMIT_MS), () => ({ kind: "failed", error: new Error(`the engine did not start within ${Math.max(timeoutMs, STARTUP_LIMIT_MS)} ms`) }));
-    engine.stderr?.on("data", (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_BYTES);
-    });
-    engine.on("message", (message: EngineMessage) => {
+    const onMessage = (message: EngineMessage) => {
       if (outcome) return;
       switch (message.type) {
         case "ready":
           clearTimeout(timer);
-          return void engine.send(job);
+          return void engine?.send(job);
         case "starting":
           current = { index: message.index, file: message.file };
           progress.total = message.total;
@@ -155,11 +124,11 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
           outcome = { kind: "failed", error: engineError(message.error) };
           return;
       }
-    });
-    engine.on("error", (error) => stop({ kind: "failed", error }));
+    };
     // 'close' rather than 'exit': by then its stderr is read to the end, with V8's last words.
-    engine.on("close", (exitCode, signal) => {
+    const onClose = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
+      signals.forEach((signal) => process.off(signal, stopWithEngine));
       if (!outcome) {
         const death = deathNote(exitCode, signal, stderrTail);
         outcome = current
@@ -168,6 +137,19 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
       }
       if (outcome.kind === "gave-up") progress.reached(outcome.index + 1);
       resolve(outcome);
+    };
+
+    arm(Math.max(timeoutMs, STARTUP_LIMIT_MS), () => ({ kind: "failed", error: new Error(`the engine did not start within ${Math.max(timeoutMs, STARTUP_LIMIT_MS)} ms`) }));
+    // The engine bin/huizong.js started early, for the first attempt; what it already said is said again here.
+    takeEngine({ entry: options.entry, maxOldGenerationMb: options.maxOldGenerationMb }, (started) => {
+      engine = started;
+      started.stderr?.on("data", (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_BYTES);
+      });
+      started.on("message", onMessage);
+      started.on("error", (error) => stop({ kind: "failed", error }));
+      started.on("close", onClose);
     });
   });
 }
