@@ -32,7 +32,7 @@ function pad(cells: string[], widths: number[]): string {
 /** The terminal's view of one count: every method with every figure. */
 export function returnsConsoleTable(result: ReturnsResult): string {
   const rows = result.rowsIn === undefined ? "" : `, ${thousands(result.rowsIn)} rows in`;
-  const best = result.repetitions > 1 ? `best of ${result.repetitions}` : "1 run";
+  const best = `${runsOf(result.repetitions)}${libreOfficeRuns(result)}`;
   const header = ["", "wall s", "files/s", "peak RSS MB*", "vs bare parse", "vs LibreOffice"];
   const body = METHODS.map((method) => {
     const figures = result.methods[method];
@@ -102,13 +102,22 @@ function cores(): number {
   }
 }
 
-/** "best of 3 at 100 and 300; 1 run at 1,000 and 3,000". */
+const runsOf = (repetitions: number): string => (repetitions === 1 ? "1 run" : `best of ${repetitions}`);
+
+/** ", LibreOffice 1 run" when LibreOffice ran fewer times than the others. */
+function libreOfficeRuns(result: ReturnsResult): string {
+  const runs = result.libreOfficeRepetitions ?? result.repetitions;
+  return runs > 0 && runs !== result.repetitions ? `, LibreOffice ${runsOf(runs)}` : "";
+}
+
+/** "best of 3 at 100 and 300; best of 3, LibreOffice 1 run at 1,000 and 3,000". */
 function runsText(results: ReturnsResult[]): string {
-  const byRepetitions = new Map<number, string[]>();
-  for (const result of results) byRepetitions.set(result.repetitions, [...(byRepetitions.get(result.repetitions) ?? []), thousands(result.returns)]);
-  return [...byRepetitions]
-    .map(([repetitions, counts]) => `${repetitions === 1 ? "1 run" : `best of ${repetitions}`} at ${counts.join(counts.length === 2 ? " and " : ", ")}`)
-    .join("; ");
+  const byRuns = new Map<string, string[]>();
+  for (const result of results) {
+    const runs = `${runsOf(result.repetitions)}${libreOfficeRuns(result)}`;
+    byRuns.set(runs, [...(byRuns.get(runs) ?? []), thousands(result.returns)]);
+  }
+  return [...byRuns].map(([runs, counts]) => `${runs} at ${counts.join(counts.length === 2 ? " and " : ", ")}`).join("; ");
 }
 
 function machineLine(results: ReturnsResult[], command: string): string {
