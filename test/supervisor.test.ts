@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { CommandResult } from "../src/cli/exitCodes";
@@ -83,6 +83,18 @@ describe("the supervisor", () => {
 
   /** What checking the file in this process reports, under the name it was checked by. */
   const inline = (file: string) => checkFile(new Uint8Array(readFileSync(file)), file).report;
+
+  it("hands over an answer too long for one message whole, leaving no file behind", async () => {
+    const files = returnsNamed(...Array.from({ length: 30 }, () => "07-city-typical-mistakes"));
+    const before = readdirSync(os.tmpdir()).filter((name) => name.startsWith("huizong-output-")).length;
+    const command: EngineCommand = { name: "validate", args: files, options: { json: true, campaign: undefined } };
+    const result = await runSupervised(command, { entry: MISBEHAVING_ENGINE, log: (line) => void logged.push(line), progress: false });
+    expect(result.output.length).toBeGreaterThan(64 * 1024);
+    const reports = (JSON.parse(result.output) as { files: FileReport[] }).files;
+    expect(reports.map((report) => report.file)).toEqual(files);
+    expect(reports.every((report, index) => JSON.stringify(report) === JSON.stringify(inline(files[index] ?? "")))).toBe(true);
+    expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith("huizong-output-")).length).toBe(before);
+  }, 60_000);
 
   it("gives up a file that hangs after the time limit, and reports every other file as an inline check does", async () => {
     const files = returnsNamed("01-city-clean", "07-city-typical-mistakes", MISBEHAVE.hang, "01-city-clean", "07-city-typical-mistakes");

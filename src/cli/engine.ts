@@ -9,6 +9,7 @@ import { phaseClock } from "../files/phaseClock";
 import type { CommandResult } from "./exitCodes";
 import type { FileWatch } from "./checkInputs";
 import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
+import { handOver } from "./outputHandoff";
 import { UsageError } from "./usageError";
 
 /** Serves one job from the supervisor, then exits. `check` is swapped by tests for a checker that misbehaves. */
@@ -27,7 +28,10 @@ export function serveEngine(check: typeof checkFile = checkFile): void {
     };
     const startedAt = performance.timeOrigin + performance.now();
     run(job.command, watch).then(
-      (result) => send({ type: "done", result, phases: phaseClock.read(), startedAt }, () => process.disconnect()),
+      (result) => {
+        const done = { type: "done", exitCode: result.exitCode, output: handOver(result.output), phases: phaseClock.read(), startedAt } as const;
+        send(done, () => process.disconnect());
+      },
       (error: unknown) => {
         const message: EngineMessage =
           error instanceof UsageError

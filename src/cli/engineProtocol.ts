@@ -2,7 +2,7 @@
  * What the command line's two processes say to each other (see supervisor.ts): the front process, which parsed the
  * arguments and watches, and the engine, which runs the command and reads the files.
  */
-import type { CommandResult } from "./exitCodes";
+import type { HandedOutput } from "./outputHandoff";
 import type { GivenUpCode } from "./checkInputs";
 import type { MergeOptions } from "./mergeCommand";
 import type { ValidateOptions } from "./validateCommand";
@@ -29,8 +29,8 @@ export type EngineMessage =
   | { type: "finished" }
   /** A line for maintainers' log (in English: the report says it in Chinese), e.g. what a checker threw. */
   | { type: "log"; line: string }
-  /** The command's answer, and where its time went. */
-  | { type: "done"; result: CommandResult; phases: PhaseTimes; startedAt: number }
+  /** The command's answer (its output handed over: outputHandoff.ts), and where its time went. */
+  | { type: "done"; exitCode: number; output: HandedOutput; phases: PhaseTimes; startedAt: number }
   /** A usage error found while running (a missing path, an empty folder): exit 2 with the usual hint. */
   | { type: "usage"; message: string; showHelpHint: boolean }
   /** The command threw: a bug, reported with its stack. */

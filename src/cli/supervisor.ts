@@ -18,6 +18,7 @@ import type { GivenUpCode } from "./checkInputs";
 import type { CommandResult } from "./exitCodes";
 import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
 import { takeEngine } from "./engineStart";
+import { takeOver } from "./outputHandoff";
 import { progressReporter } from "./progress";
 import { terminalText } from "./terminalText";
 import { UsageError } from "./usageError";
@@ -115,7 +116,7 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
           current = undefined;
           return progress.reached(progress.total);
         case "done":
-          outcome = { kind: "done", result: message.result, startedAt: message.startedAt, phases: message.phases };
+          outcome = { kind: "done", result: { output: takeOver(message.output), exitCode: message.exitCode }, startedAt: message.startedAt, phases: message.phases };
           return;
         case "usage":
           outcome = { kind: "failed", error: new UsageError(message.message, message.showHelpHint) };
