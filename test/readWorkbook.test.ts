@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { deflateRawSync } from "node:zlib";
 import * as XLSX from "@e965/xlsx";
 import type { Cell, RawSheet } from "../src/core/rawSheet";
 import { classifyLibraryError } from "../src/files/readErrors";
 import { DEFAULT_READ_LIMITS, isIgnoredFileName, readWorkbook, type ReadResult } from "../src/files/readWorkbook";
+import { buildZip } from "./support/handmadeZip";
 
 // ---- helpers: workbooks and containers built in memory ----
 
@@ -42,66 +42,6 @@ function bytesOf(...parts: Array<string | number[] | Uint8Array>): Uint8Array {
     offset += chunk.length;
   }
   return out;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-interface ZipSpec {
-  name: string;
-  data: Uint8Array | string;
-  deflate?: boolean;
-  /** Streamed like Java's ZipOutputStream: zero sizes in the local header, a data descriptor after the data. */
-  streamed?: boolean;
-  /** Lie about the uncompressed size (in the central directory, and in the local header unless streamed). */
-  declaredSize?: number;
-  encrypted?: boolean;
-}
-
-/** Little-endian fields, each [width in bytes, value]. */
-function fields(...values: Array<[2 | 4, number]>): number[] {
-  return values.flatMap(([width, value]) => Array.from({ length: width }, (_, i) => Math.floor(value / 256 ** i) % 256));
-}
-
-/** A minimal zip writer, so tests can build containers that no well-behaved library would write. */
-function buildZip(specs: ZipSpec[]): Uint8Array {
-  const local: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const spec of specs) {
-    const raw = typeof spec.data === "string" ? new TextEncoder().encode(spec.data) : spec.data;
-    const stored = spec.deflate ? new Uint8Array(deflateRawSync(raw)) : raw;
-    const name = new TextEncoder().encode(spec.name);
-    const size = spec.declaredSize ?? raw.length;
-    const flags = (spec.streamed ? 0x8 : 0) | (spec.encrypted ? 0x1 : 0);
-    const method = spec.deflate ? 8 : 0;
-    const crc = crc32(raw);
-    const header = spec.streamed ? [0, 0, 0] : [crc, stored.length, size];
-    const descriptor = spec.streamed ? fields([4, 0x08074b50], [4, crc], [4, stored.length], [4, size]) : [];
-    const entry = bytesOf(
-      fields([4, 0x04034b50], [2, 20], [2, flags], [2, method], [4, 0], [4, header[0] ?? 0], [4, header[1] ?? 0], [4, header[2] ?? 0], [2, name.length], [2, 0]),
-      name, stored, descriptor,
-    );
-    central.push(bytesOf(
-      fields([4, 0x02014b50], [2, 20], [2, 20], [2, flags], [2, method], [4, 0], [4, crc], [4, stored.length], [4, size],
-        [2, name.length], [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]),
-      name,
-    ));
-    local.push(entry);
-    offset += entry.length;
-  }
-  const directory = bytesOf(...central);
-  const end = fields([4, 0x06054b50], [2, 0], [2, 0], [2, specs.length], [2, specs.length], [4, directory.length], [4, offset], [2, 0]);
-  return bytesOf(...local, directory, end);
 }
 
 /** The entries of a zip as SheetJS's own container reader sees them. */

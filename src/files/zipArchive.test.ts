@@ -3,44 +3,9 @@ import { fflateInflater, nodeInflater, platformInflater, type RawInflater } from
 import { nodeZlib } from "./nodeZlib";
 import { UnpackedSizeExceeded } from "./readErrors";
 import { readZipDirectory, unpackEntries } from "./zipArchive";
+import { buildZip } from "../../test/support/handmadeZip";
 
 /** Unpacking zip entries (zipArchive's unpackEntries) with Node's zlib and with fflate, the browser's inflater. */
-
-interface EntrySpec {
-  name: string;
-  data: Uint8Array;
-  /** Raw DEFLATE bytes to store as the entry's data; stored uncompressed (method 0) when absent. */
-  packed?: Uint8Array;
-  /** The uncompressed size the entry declares, in the local header and the central directory. */
-  declaredSize?: number;
-}
-
-/** Little-endian fields, each [width in bytes, value]. */
-function fields(...values: Array<[2 | 4, number]>): number[] {
-  return values.flatMap(([width, value]) => Array.from({ length: width }, (_, i) => Math.floor(value / 256 ** i) % 256));
-}
-
-/** A zip that says what the test wants it to say, true or not. */
-function zipOf(specs: EntrySpec[]): Uint8Array {
-  const local: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const spec of specs) {
-    const name = Buffer.from(spec.name);
-    const data = spec.packed ?? spec.data;
-    const method = spec.packed ? 8 : 0;
-    const crc = zlib.crc32(spec.data);
-    const size = spec.declaredSize ?? spec.data.length;
-    const header = fields([4, 0x04034b50], [2, 20], [2, 0], [2, method], [4, 0], [4, crc], [4, data.length], [4, size], [2, name.length], [2, 0]);
-    local.push(Uint8Array.from(header), name, data);
-    const entry = fields([4, 0x02014b50], [2, 20], [2, 20], [2, 0], [2, method], [4, 0], [4, crc], [4, data.length], [4, size], [2, name.length], [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]);
-    central.push(Uint8Array.from(entry), name);
-    offset += header.length + name.length + data.length;
-  }
-  const directorySize = central.reduce((sum, part) => sum + part.length, 0);
-  const end = fields([4, 0x06054b50], [2, 0], [2, 0], [2, specs.length], [2, specs.length], [4, directorySize], [4, offset], [2, 0]);
-  return new Uint8Array(Buffer.concat([...local, ...central, Uint8Array.from(end)]));
-}
 
 function unpack(zip: Uint8Array, inflate: RawInflater) {
   const entries = readZipDirectory(zip);
@@ -87,7 +52,7 @@ describe("unpackEntries", () => {
 
   describe.each(INFLATERS)("with %s", (_, inflate) => {
     it.each(STREAMS)("unpacks %s entries, stored entries and empty ones, each to its own bytes", (_kind, data, packed) => {
-      const zip = zipOf([
+      const zip = buildZip([
         { name: "[Content_Types].xml", data: text("<Types/>") },
         { name: "xl/worksheets/sheet1.xml", data, packed },
         { name: "empty.bin", data: new Uint8Array(0), packed: deflated(new Uint8Array(0)) },
@@ -101,7 +66,7 @@ describe("unpackEntries", () => {
     });
 
     it("keeps the first of two entries with the same name, as SheetJS would read them", () => {
-      const zip = zipOf([
+      const zip = buildZip([
         { name: "xl/workbook.xml", data: text("<first/>"), packed: deflated(text("<first/>")) },
         { name: "xl/workbook.xml", data: text("<second/>") },
         { name: "after.xml", data: text("<after/>"), packed: deflated(text("<after/>")) },
@@ -115,14 +80,14 @@ describe("unpackEntries", () => {
 
     it.each(STREAMS)("refuses a %s entry that unpacks to more than it declares", (_kind, data, packed) => {
       for (const declaredSize of [0, 1, data.length - 1, Math.floor(data.length / 2)]) {
-        const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }, { name: "after.xml", data: text("<after/>") }]);
+        const zip = buildZip([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }, { name: "after.xml", data: text("<after/>") }]);
         expect(() => unpack(zip, inflate)).toThrow(UnpackedSizeExceeded);
       }
     });
 
     it.each(STREAMS)("refuses a %s entry that unpacks to less than it declares", (_kind, data, packed) => {
       for (const declaredSize of [data.length + 1, data.length * 2]) {
-        const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }]);
+        const zip = buildZip([{ name: "xl/worksheets/sheet1.xml", data, packed, declaredSize }]);
         expect(() => unpack(zip, inflate)).toThrow(/unpacks to \d+ bytes, not the \d+ it declares/);
       }
     });
@@ -131,14 +96,14 @@ describe("unpackEntries", () => {
       const data = STREAMS[0]?.[1] ?? new Uint8Array();
       const damaged = deflated(data);
       damaged.fill(0xff, 10, 30);
-      expect(() => unpack(zipOf([{ name: "a.xml", data, packed: damaged }]), inflate)).toThrow();
+      expect(() => unpack(buildZip([{ name: "a.xml", data, packed: damaged }]), inflate)).toThrow();
       const cut = deflated(data).subarray(0, 40);
-      expect(() => unpack(zipOf([{ name: "a.xml", data, packed: cut }]), inflate)).toThrow();
+      expect(() => unpack(buildZip([{ name: "a.xml", data, packed: cut }]), inflate)).toThrow();
     });
 
     it("refuses a bomb that declares 1 KB quickly, without room for what it unpacks to", () => {
       const zeros = new Uint8Array(20 * 1024 * 1024);
-      const zip = zipOf([{ name: "xl/worksheets/sheet1.xml", data: zeros, packed: deflated(zeros, 9), declaredSize: 1024 }]);
+      const zip = buildZip([{ name: "xl/worksheets/sheet1.xml", data: zeros, packed: deflated(zeros, 9), declaredSize: 1024 }]);
       const started = performance.now();
       expect(() => unpack(zip, inflate)).toThrow(UnpackedSizeExceeded);
       expect(performance.now() - started).toBeLessThan(2000);
