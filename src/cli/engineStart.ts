@@ -17,7 +17,7 @@ import { enterUserFolder } from "./workingFolder";
  * The engine's JS heap (V8's old space). The largest run the reader accepts, a 100,000-row return merged into a
  * 100,000-row master, peaks near 800 MB; a runaway parse is stopped well before an office PC's memory is gone.
  */
-export const DEFAULT_MAX_OLD_GENERATION_MB = 3072;
+const DEFAULT_MAX_OLD_GENERATION_MB = 3072;
 /**
  * The young generation's semi-spaces, twice Node's default: reading a return makes megabytes of short-lived
  * strings, and with room for them fewer survive into the old generation to be collected there. About a tenth off
@@ -27,7 +27,7 @@ const SEMI_SPACE_MB = 32;
 
 // Beside this module: engineEntry.ts when run from source (tsx, Jest), engine.mjs in the bundle (build/cli).
 const BUNDLED = !/\.[cm]?ts$/.test(__filename);
-export const ENGINE_ENTRY = BUNDLED ? path.join(__dirname, "engine.mjs") : path.join(__dirname, "engineEntry.ts");
+const ENGINE_ENTRY = BUNDLED ? path.join(__dirname, "engine.mjs") : path.join(__dirname, "engineEntry.ts");
 
 export interface EngineSettings {
   /** The engine's module (default: the real one); tests swap in one that misbehaves. */
@@ -36,7 +36,7 @@ export interface EngineSettings {
   maxOldGenerationMb?: number | undefined;
 }
 
-export function forkEngine(settings: EngineSettings = {}): ChildProcess {
+function forkEngine(settings: EngineSettings = {}): ChildProcess {
   const entry = settings.entry ?? ENGINE_ENTRY;
   const heapFlag = `--max-old-space-size=${settings.maxOldGenerationMb ?? DEFAULT_MAX_OLD_GENERATION_MB}`;
   // From source (tsx, Jest) the engine is TypeScript: tsx's loader is registered in it first.

@@ -18,7 +18,7 @@ import type { GivenUpCode } from "./checkInputs";
 import type { CommandResult } from "./exitCodes";
 import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
 import { takeEngine } from "./engineStart";
-import { takeOver } from "./outputHandoff";
+import { takeOver, type HandedOutput } from "./outputHandoff";
 import { progressReporter } from "./progress";
 import { terminalText } from "./terminalText";
 import { UsageError } from "./usageError";
@@ -99,6 +99,8 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
     signals.forEach((signal) => process.on(signal, stopWithEngine));
 
     const onMessage = (message: EngineMessage) => {
+      // The answer's file is taken (and removed) even when the outcome is settled already.
+      const answer = message.type === "done" ? takenOutput(message.output) : undefined;
       if (outcome) return;
       switch (message.type) {
         case "ready":
@@ -116,7 +118,8 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
           current = undefined;
           return progress.reached(progress.total);
         case "done":
-          outcome = { kind: "done", result: { output: takeOver(message.output), exitCode: message.exitCode }, startedAt: message.startedAt, phases: message.phases };
+          if (answer instanceof Error) return stop({ kind: "failed", error: answer });
+          outcome = { kind: "done", result: { output: answer ?? "", exitCode: message.exitCode }, startedAt: message.startedAt, phases: message.phases };
           return;
         case "usage":
           outcome = { kind: "failed", error: new UsageError(message.message, message.showHelpHint) };
@@ -168,6 +171,15 @@ class ProgressLine {
     this.furthest = done;
     this.report ??= progressReporter(this.total);
     this.report(done);
+  }
+}
+
+/** The engine's answer, or why its file could not be read back (never thrown: this runs in an event handler). */
+function takenOutput(handed: HandedOutput): string | Error {
+  try {
+    return takeOver(handed);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 

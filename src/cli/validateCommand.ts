@@ -16,8 +16,10 @@ export interface ValidateOptions {
   roster?: string | undefined;
 }
 
-/** `huizong validate FILE...`: every file ends in a report; exit 0 clean, 1 errors found, 2 nothing readable. */
-/** `watch` is the supervisor's (supervisor.ts) when run by the command line; nothing watches when called in-process. */
+/**
+ * `huizong validate FILE...`: every file ends in a report; exit 0 clean, 1 errors found, 2 nothing readable.
+ * `watch` is the supervisor's (supervisor.ts) when run by the command line; nothing watches when called in-process.
+ */
 export async function validateCommand(args: readonly string[], options: ValidateOptions, watch: FileWatch = UNWATCHED): Promise<CommandResult> {
   const roster = options.roster === undefined ? undefined : await readRosterFile(options.roster);
   if (roster && !roster.ok) {

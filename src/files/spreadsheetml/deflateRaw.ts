@@ -23,7 +23,7 @@ export interface Compression {
  * Each piece is deflated as a raw stream of its own, ended by a sync flush (which leaves the stream byte-aligned
  * with no final block) except the last, ended normally: one after another they form one valid DEFLATE stream.
  * Node has no synchronous streaming deflater; the cost of starting afresh is that a piece cannot refer back to
- * text in the piece before it: a per cent or two in size on the 256K-character pieces zipPackage feeds it.
+ * text in the piece before it: a per cent or two in size on the 256 KB pieces PartWriter feeds it.
  */
 export function nodeCompression(zlib: NodeZlib): Compression {
   const { Z_FINISH, Z_SYNC_FLUSH } = zlib.constants;
