@@ -60,7 +60,12 @@ async function bundle(into) {
   const esbuild = await import("esbuild");
   return esbuild.build({
     absWorkingDir: root,
-    entryPoints: { huizong: "src/cli/main.ts", engine: "src/cli/engineEntry.ts", engineStart: "src/cli/engineStart.ts" },
+    entryPoints: {
+      huizong: "src/cli/main.ts",
+      engine: "src/cli/engineEntry.ts",
+      engineStart: "src/cli/engineStart.ts",
+      readerThread: "src/cli/readerThreadEntry.ts",
+    },
     outdir: into,
     bundle: true,
     splitting: true,

@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import type { FileReport } from "../src/core/fileReport";
+import { checkFile } from "../src/files/checkFile";
 import { runCli } from "./support/cli";
 
 /**
@@ -86,9 +89,40 @@ describe("the bundled command line", () => {
     expect(matching(merge, EXCELJS)).toEqual([]);
   });
 
+  it("reads on its second thread without the master's writer or ExcelJS", () => {
+    const reader = loadedWith("readerThread.mjs");
+    expect(matching(reader, SPREADSHEET_LIBRARY).length).toBeGreaterThan(0);
+    expect(matching(reader, MASTER_WRITER)).toEqual([]);
+    expect(matching(reader, EXCELJS)).toEqual([]);
+  });
+
   it("loads ExcelJS for templates only", () => {
     expect(matching(loadedWith("huizong.mjs", outputOf("src/cli/templateCommand.ts")), EXCELJS).length).toBeGreaterThan(0);
   });
+});
+
+describe("a folder of 500 returns", () => {
+  let folder = "";
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), "huizong-500-"));
+    const sources = ["01-city-clean.xlsx", "07-city-typical-mistakes.xlsx", "02-city-clean-libreoffice.xls"];
+    for (let index = 0; index < 500; index++) {
+      const source = sources[index % sources.length]!;
+      copyFileSync(path.join(root, "test/fixtures/returns", source), path.join(folder, `unit-${String(index).padStart(3, "0")}${path.extname(source)}`));
+    }
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("is read on two threads, every file reported as one thread reports it, in order", async () => {
+    const times = path.join(folder, "phase-times.json");
+    const run = await runCli(["validate", folder, "--json"], { HUIZONG_PHASE_TIMES: times });
+    expect(run.stderr).not.toMatch(/huizong:/);
+    expect(JSON.parse(readFileSync(times, "utf8"))).toMatchObject({ readingThreads: 2 });
+    const reports = (JSON.parse(run.stdout) as { files: FileReport[] }).files;
+    const files = readdirSync(folder).filter((name) => name.startsWith("unit-")).sort().map((name) => path.join(folder, name));
+    expect(reports.map((report) => report.file)).toEqual(files);
+    for (const [index, file] of files.entries()) expect(reports[index]).toEqual(checkFile(new Uint8Array(readFileSync(file)), file).report);
+  }, 120_000);
 });
 
 describe("the code pages, left out of the bundle", () => {

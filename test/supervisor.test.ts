@@ -1,12 +1,14 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { CommandResult } from "../src/cli/exitCodes";
 import type { EngineCommand } from "../src/cli/engineProtocol";
 import { runSupervised, type SupervisorOptions } from "../src/cli/supervisor";
 import type { FileReport } from "../src/core/fileReport";
+import { cellText } from "../src/core/rawSheet";
 import { checkFile } from "../src/files/checkFile";
-import { MISBEHAVE } from "./support/misbehavingEngine";
+import { readWorkbook } from "../src/files/readWorkbook";
+import { MISBEHAVE, secondThreadMark } from "./support/misbehavingCheck";
 import { runCli } from "./support/cli";
 import { slowReturnFile } from "./support/slowReturn";
 
@@ -32,6 +34,14 @@ const MISTAKES = `${RETURNS}/07-city-typical-mistakes.xlsx`;
 const MISBEHAVING_ENGINE = path.join(root, "test/support/misbehavingEngine.ts");
 const bytesOf = (file: string) => new Uint8Array(readFileSync(path.join(root, file)));
 const hasChinese = /[\u4e00-\u9fff]/;
+
+/** The master's merged schedule (活动汇总) as text, row by row. */
+function masterCells(bytes: Uint8Array): string[][] {
+  const read = readWorkbook(bytes, "汇总表.xlsx");
+  if (!read.ok) throw new Error(`the master does not read back: ${read.code}`);
+  const schedule = read.workbook.sheets.find((sheet) => sheet.name === "活动汇总");
+  return (schedule?.rows ?? []).map((row) => row.map((cell) => cellText(cell)));
+}
 
 describe("huizong validate with a file that hangs the reader", () => {
   it("stops that file at the time limit and reports the others as usual", async () => {
@@ -64,13 +74,16 @@ describe("the supervisor", () => {
     logged = [];
     folder = mkdtempSync(path.join(os.tmpdir(), "huizong-supervisor-"));
   });
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(secondThreadMark(folder), { force: true });
+  });
 
   /** Copies of real returns under the names given: a misbehaving name gets a clean return's bytes. */
   function returnsNamed(...names: string[]): string[] {
     return names.map((name, index) => {
       const file = path.join(folder, `${String(index).padStart(2, "0")}-${name}.xlsx`);
-      copyFileSync(path.join(root, name.includes("-the-checker") || name.includes("-in-the-checker") ? CLEAN : `${RETURNS}/${name}.xlsx`), file);
+      copyFileSync(path.join(root, name.includes("-the-checker") || name.includes("-in-the-checker") || name.includes(MISBEHAVE.waitForSecondThread) ? CLEAN : `${RETURNS}/${name}.xlsx`), file);
       return file;
     });
   }
@@ -138,6 +151,91 @@ describe("the supervisor", () => {
     expect(reports[1]).toEqual(inline(files[1]!));
     expect(logged).toEqual([expect.stringMatching(/throw-in-the-checker\.xlsx: checkFile threw: TypeError: a checker bug, on cue/)]);
   }, 60_000);
+
+  describe("reading on two threads", () => {
+    /**
+     * The engine's main thread takes the first file and holds it until the second thread has taken one: so the
+     * second file listed is always the second thread's, and what it does there is what is tested.
+     */
+    const onSecondThread = (...names: string[]) => returnsNamed(MISBEHAVE.waitForSecondThread, ...names);
+    const twoThreads: SupervisorOptions = { secondReaderFrom: 2 };
+
+    it("reports every file as an inline check does, in input order", async () => {
+      const files = onSecondThread(...Array.from({ length: 12 }, (_, index) => (index % 2 ? "01-city-clean" : "07-city-typical-mistakes")));
+      const reports = await validate(files, twoThreads);
+      expect(reports.map((report) => report.file)).toEqual(files);
+      expect(reports).toEqual(files.map(inline));
+      expect(logged).toEqual([]);
+    }, 60_000);
+
+    it("gives up a file that hangs the second thread after the time limit, without starting the run again", async () => {
+      const files = onSecondThread(MISBEHAVE.hang, "01-city-clean", "07-city-typical-mistakes");
+      const started = Date.now();
+      const reports = await validate(files, { ...twoThreads, timeoutMs: 3000 });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+      expect(reports[1]).toMatchObject({ file: files[1], status: "unreadable", issues: [{ code: "read-timeout" }] });
+      expect(reports.filter((_, index) => index !== 1)).toEqual(files.filter((_, index) => index !== 1).map(inline));
+      expect(logged).toEqual([expect.stringMatching(/hang-the-checker\.xlsx: no result after 3000 ms on the second reading thread/)]);
+    }, 60_000);
+
+    it("reports a file that runs the second thread out of memory as corrupt, the engine reading on", async () => {
+      const files = onSecondThread(MISBEHAVE.exhaustMemory, "01-city-clean");
+      const reports = await validate(files, { ...twoThreads, maxOldGenerationMb: 128, timeoutMs: 30_000 });
+      expect(reports[1]).toMatchObject({ status: "unreadable", issues: [{ code: "corrupt" }] });
+      expect([reports[0], reports[2]]).toEqual([inline(files[0]!), inline(files[2]!)]);
+      expect(logged).toEqual([expect.stringMatching(/exhaust-the-checker\.xlsx: the second reading thread died on it/)]);
+    }, 60_000);
+
+    it("reads again on one thread when V8 aborts the engine, and then finds the file that did it", async () => {
+      const files = onSecondThread(MISBEHAVE.abort, "07-city-typical-mistakes");
+      const reports = await validate(files, twoThreads);
+      expect(reports[1]).toMatchObject({ file: files[1], status: "unreadable", issues: [{ code: "corrupt" }] });
+      expect([reports[0], reports[2]]).toEqual([inline(files[0]!), inline(files[2]!)]);
+      expect(logged).toEqual([
+        expect.stringMatching(/the engine died \(signal SIGABRT\) while reading on two threads; reading again on one/),
+        expect.stringMatching(/abort-the-checker\.xlsx: the engine died \(signal SIGABRT\)/),
+      ]);
+    }, 60_000);
+
+    it("reports a file on which the second thread's checker throws as corrupt, and logs the error", async () => {
+      const files = onSecondThread(MISBEHAVE.throwError, "01-city-clean");
+      const reports = await validate(files, twoThreads);
+      expect(reports[1]).toMatchObject({ status: "unreadable", issues: [{ code: "corrupt" }] });
+      expect([reports[0], reports[2]]).toEqual([inline(files[0]!), inline(files[2]!)]);
+      expect(logged).toEqual([expect.stringMatching(/throw-in-the-checker\.xlsx: checkFile threw: TypeError: a checker bug, on cue/)]);
+    }, 60_000);
+
+    it("reads a file in a folder as one thread does: a name in GBK by its bytes, a note as ignored", async () => {
+      const returns = path.join(folder, "returns");
+      mkdirSync(returns);
+      copyFileSync(path.join(root, CLEAN), path.join(returns, `00-${MISBEHAVE.waitForSecondThread}.xlsx`));
+      // 01-上海海关.xlsx in GBK, as a zip made on Chinese Windows unpacks it on Linux: the second thread's first file.
+      const gbkName = Buffer.concat([Buffer.from("01-"), Buffer.from([0xc9, 0xcf, 0xba, 0xa3, 0xba, 0xa3, 0xb9, 0xd8]), Buffer.from(".xlsx")]);
+      copyFileSync(path.join(root, MISTAKES), Buffer.concat([Buffer.from(returns + path.sep), gbkName]));
+      writeFileSync(path.join(returns, "02-说明.txt"), "not a return");
+      copyFileSync(path.join(root, CLEAN), path.join(returns, "03-clean.xlsx"));
+      const two = await validate([returns], twoThreads);
+      const one = await validate([returns], { secondReaderFrom: Number.POSITIVE_INFINITY });
+      expect(two).toEqual(one);
+      expect(two[1]).toMatchObject({ file: path.join(returns, "01-上海海关.xlsx"), status: "invalid" });
+      expect(two[2]).toMatchObject({ status: "ignored" });
+    }, 60_000);
+
+    it("merges the same master as one thread does", async () => {
+      const files = onSecondThread(...Array.from({ length: 8 }, (_, index) => (index % 2 ? "01-city-clean" : "07-city-typical-mistakes")));
+      const merge = async (output: string, options: SupervisorOptions) => {
+        const command: EngineCommand = { name: "merge", args: files, options: { output, roster: undefined, campaign: undefined, json: true } };
+        const result = await runSupervised(command, { entry: MISBEHAVING_ENGINE, log: (line) => void logged.push(line), progress: false, ...options });
+        return JSON.parse(result.output) as { files: FileReport[]; masterRows: number };
+      };
+      const two = await merge(path.join(folder, "two.xlsx"), twoThreads);
+      const one = await merge(path.join(folder, "one.xlsx"), { secondReaderFrom: Number.POSITIVE_INFINITY });
+      expect(two.files).toEqual(one.files);
+      expect(two.masterRows).toBe(one.masterRows);
+      const cells = (file: string) => masterCells(new Uint8Array(readFileSync(file)));
+      expect(cells(path.join(folder, "two.xlsx"))).toEqual(cells(path.join(folder, "one.xlsx")));
+    }, 60_000);
+  });
 
   it("merges around a file that hangs: the master holds every other file's rows", async () => {
     const files = returnsNamed("01-city-clean", MISBEHAVE.hang, "07-city-typical-mistakes");

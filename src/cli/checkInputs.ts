@@ -1,10 +1,12 @@
 /**
- * Reads and checks the files named on the command line, one after another on this thread: on two cores that is
- * faster than any pool (a check takes milliseconds; a worker takes half a second to start). What keeps a hanging
- * or exploding file from stopping the run is the supervisor (supervisor.ts): this whole command runs in a child
- * process it watches, told through {@link FileWatch} which file is being checked, so it knows whose fault a hang
- * or a death is, gives that file up and starts the run again without it.
+ * Reads and checks the files named on the command line. One file after another on this thread; with many files,
+ * a second thread reads beside it (twoReaders.ts), both taking the next file from one shared count, since a check
+ * takes milliseconds and most of a merge is reading. What keeps a hanging or exploding file from stopping the run
+ * is the supervisor (supervisor.ts): this whole command runs in a child process it watches, told through
+ * {@link FileWatch} which file is being checked, so it knows whose fault a hang or a death is, gives that file up
+ * and starts the run again without it. The second thread is watched the same way from this process.
  */
+import { availableParallelism } from "node:os";
 import { campaignYear, type CampaignSettings } from "../core/campaign";
 import type { CheckOptions } from "../core/checkWorkbook";
 import { unreadableReport } from "../core/fileReport";
@@ -35,6 +37,25 @@ export interface FileWatch {
   check: typeof checkFile;
   /** Where a failed file's cause goes, in English for maintainers (the report says it in Chinese). */
   log(line: string): void;
+  /**
+   * A second thread reads too: from now until `finished`, a death of the process may be either thread's file.
+   */
+  readingOnTwoThreads(): void;
+  /** This thread has no file of its own left; the rest are the second reader's, watched here: the clock stops. */
+  waiting(): void;
+  /** A second thread may read beside this one (engine runs only); undefined: every file is read on this thread. */
+  secondReader: SecondReader | undefined;
+}
+
+/** Where the second reading thread's code is, when it is worth starting, and how it is held to its limits. */
+export interface SecondReader {
+  entry: string;
+  /** Fewer files are read on this thread alone: a second one costs more to start and warm up than it saves. */
+  fromFiles: number;
+  /** How long one file may take it before it is stopped. */
+  timeoutMs: number;
+  /** Its JS heap in MB; one that reaches it ends with an error. Default: this thread's own limit. */
+  maxOldGenerationMb?: number | undefined;
 }
 
 export const UNWATCHED: FileWatch = {
@@ -43,6 +64,9 @@ export const UNWATCHED: FileWatch = {
   givenUp: new Map(),
   check: checkFile,
   log: (line) => process.stderr.write(`${terminalText(line)}\n`),
+  readingOnTwoThreads: () => {},
+  waiting: () => {},
+  secondReader: undefined,
 };
 
 /** A file named on the command line, read and checked; `modifiedMs` is 0 when it could not be read. */
@@ -50,19 +74,32 @@ export interface CheckedInput extends CheckedFile {
   modifiedMs: number;
 }
 
-/** Every file read and checked, in input order. Only one file's bytes are held at a time. */
-export function checkInputs(files: readonly string[], options: CheckOptions, watch: FileWatch = UNWATCHED): CheckedInput[] {
-  const checked = files.map((file, index): CheckedInput => {
-    const input = phaseClock.time("reading", () => readInput(file, DEFAULT_READ_LIMITS));
-    if (!input.ok) return { report: input.report, check: undefined, modifiedMs: 0 };
-    const givenUp = watch.givenUp.get(index);
-    if (givenUp) return { report: unreadableReport(file, givenUp, readFailureMessages[givenUp]), check: undefined, modifiedMs: input.modifiedMs };
-    watch.starting(index, files.length, file);
-    const result = checkSafely(input.bytes, file, options, watch);
-    return { ...withWeekYearNote(result, options.campaign), modifiedMs: input.modifiedMs };
-  });
+/** Every file read and checked, in input order. Only one file's bytes are held at a time on each thread. */
+export async function checkInputs(files: readonly string[], options: CheckOptions, watch: FileWatch = UNWATCHED): Promise<CheckedInput[]> {
+  if (watch.secondReader && files.length >= watch.secondReader.fromFiles && availableParallelism() > 1) {
+    const { checkOnTwoThreads } = await import("./twoReaders");
+    return checkOnTwoThreads(files, options, watch, watch.secondReader);
+  }
+  const checked = files.map((file, index) => checkInput(files, index, options, watch));
   watch.finished();
   return checked;
+}
+
+/** File `index` of `files` read and checked: the step both reading threads take. */
+export function checkInput(files: readonly string[], index: number, options: CheckOptions, watch: FileWatch): CheckedInput {
+  const file = files[index]!;
+  const input = phaseClock.time("reading", () => readInput(file, DEFAULT_READ_LIMITS));
+  if (!input.ok) return { report: input.report, check: undefined, modifiedMs: 0 };
+  const givenUp = watch.givenUp.get(index);
+  if (givenUp) return givenUpInput(file, givenUp, input.modifiedMs);
+  watch.starting(index, files.length, file);
+  const result = checkSafely(input.bytes, file, options, watch);
+  return { ...withWeekYearNote(result, options.campaign), modifiedMs: input.modifiedMs };
+}
+
+/** A file given up on (it hung or killed a reader): reported unreadable without being read. */
+export function givenUpInput(file: string, code: GivenUpCode, modifiedMs: number): CheckedInput {
+  return { report: unreadableReport(file, code, readFailureMessages[code]), check: undefined, modifiedMs };
 }
 
 /** A checker that throws has a bug: the file is reported as unreadable and the run goes on. */

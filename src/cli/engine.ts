@@ -1,8 +1,10 @@
 /**
  * The command line's engine: the child process the supervisor (supervisor.ts) starts to run `validate` or `merge`
- * whole, reading and checking every file on its one thread and saying which file it is on, so that a file that
- * hangs the parser or makes V8 abort costs only a restart of this process without that file.
+ * whole, reading and checking every file (on two threads when there are many: twoReaders.ts) and saying which file
+ * its main thread is on, so that a file that hangs the parser or makes V8 abort costs only a restart of this
+ * process without that file.
  */
+import path from "node:path";
 import { checkFile } from "../files/checkFile";
 import { describeError } from "../files/checkMessages";
 import { phaseClock } from "../files/phaseClock";
@@ -12,8 +14,17 @@ import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
 import { handOver } from "./outputHandoff";
 import { UsageError } from "./usageError";
 
-/** Serves one job from the supervisor, then exits. `check` is swapped by tests for a checker that misbehaves. */
-export function serveEngine(check: typeof checkFile = checkFile): void {
+// Beside this module: readerThreadEntry.ts when run from source (tsx, Jest), readerThread.mjs in the bundle.
+const READER_THREAD_ENTRY = /\.[cm]?ts$/.test(__filename)
+  ? path.join(__dirname, "readerThreadEntry.ts")
+  : path.join(__dirname, "readerThread.mjs");
+
+/**
+ * Serves one job from the supervisor, then exits. `check` is swapped by tests for a checker that misbehaves, and
+ * `readerThreadEntry` for a second reading thread that misbehaves alike; a swapped checker without one reads on
+ * one thread only.
+ */
+export function serveEngine(check: typeof checkFile = checkFile, readerThreadEntry = check === checkFile ? READER_THREAD_ENTRY : undefined): void {
   const channel = process.send?.bind(process);
   if (!channel) throw new Error("the engine runs only as a child process started by the supervisor");
   const send = (message: EngineMessage, then?: () => void) => channel(message, undefined, {}, then);
@@ -25,6 +36,12 @@ export function serveEngine(check: typeof checkFile = checkFile): void {
       givenUp: new Map(job.givenUp),
       check,
       log: (line) => send({ type: "log", line }),
+      readingOnTwoThreads: () => send({ type: "two-threads" }),
+      waiting: () => send({ type: "waiting" }),
+      secondReader:
+        job.secondReaderFrom !== null && readerThreadEntry
+          ? { entry: readerThreadEntry, fromFiles: job.secondReaderFrom, timeoutMs: job.timeoutMs }
+          : undefined,
     };
     const startedAt = performance.timeOrigin + performance.now();
     run(job.command, watch).then(

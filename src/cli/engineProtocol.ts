@@ -17,6 +17,13 @@ export type EngineCommand =
 export interface EngineJob {
   command: EngineCommand;
   givenUp: Array<[number, GivenUpCode]>;
+  /**
+   * From this many files a second thread reads too; null: never (after an abort the front could not pin on one
+   * file, and for a checker swapped by tests without a second thread like it).
+   */
+  secondReaderFrom: number | null;
+  /** How long one file may take: the engine stops its second reading thread on a file past it. */
+  timeoutMs: number;
 }
 
 /** Engine -> front. */
@@ -25,6 +32,10 @@ export type EngineMessage =
   | { type: "ready" }
   /** About to check input `index` of `total`: the file's clock starts (and the one before it is done). */
   | { type: "starting"; index: number; total: number; file: string }
+  /** A second thread reads too: until "finished", a death of the engine may be on either thread's file. */
+  | { type: "two-threads" }
+  /** The engine's main thread has no file of its own left, and waits for the second reading thread: the clock stops. */
+  | { type: "waiting" }
   /** Every file is checked: the clock stops. */
   | { type: "finished" }
   /** A line for maintainers' log (in English: the report says it in Chinese), e.g. what a checker threw. */

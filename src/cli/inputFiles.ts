@@ -114,6 +114,32 @@ function nameOf(name: Buffer): string {
 }
 
 /**
+ * What listInputs learnt that reading needs besides the names (files it found not to be spreadsheets, and names
+ * that are opened by other bytes), for a second reading thread: its own copy of this module starts empty.
+ */
+export interface InputListing {
+  notSpreadsheets: string[];
+  rawPaths: Array<[string, Uint8Array]>;
+}
+
+export function inputListing(files: readonly string[]): InputListing {
+  const rawPathsOf: Array<[string, Uint8Array]> = [];
+  const notSpreadsheetsOf: string[] = [];
+  for (const file of files) {
+    const raw = rawPaths.get(file);
+    if (raw) rawPathsOf.push([file, raw]);
+    if (notSpreadsheets.has(file)) notSpreadsheetsOf.push(file);
+  }
+  return { notSpreadsheets: notSpreadsheetsOf, rawPaths: rawPathsOf };
+}
+
+/** Takes over a listing made on another thread, so readInput reads its files as that thread would. */
+export function adoptInputListing(listing: InputListing): void {
+  for (const file of listing.notSpreadsheets) notSpreadsheets.add(file);
+  for (const [file, raw] of listing.rawPaths) rawPaths.set(file, Buffer.from(raw));
+}
+
+/**
  * One input's bytes. Synchronous on purpose: files are small and read one after another, and awaiting two
  * system calls per file left the process idle for a third of a 1,000-file merge.
  */

@@ -72,7 +72,7 @@ async function mergeLocked(files: readonly string[], options: MergeOptions, targ
   // Who to chase is only known against a roster: refused before anything is read or written.
   if (options.chase !== undefined && !roster) throw new MergeRefused(say.chaseNeedsRoster(options.chase), "roster-unreadable");
   // --start/--end win; else each template's own week; else the week the master was merged for; else the notice's.
-  const incoming = readReturns(inputs, options, existing.campaign, roster, watch);
+  const incoming = await readReturns(inputs, options, existing.campaign, roster, watch);
   // With nothing readable the master is left as it is: the report alone, without writing a workbook.
   const anyReadable = incoming.some(({ report }) => report.status !== "unreadable" && report.status !== "ignored");
   if (!anyReadable) {
@@ -163,16 +163,16 @@ function realPathOf(file: string): string {
 }
 
 /** Every input read and checked, in argument order; the master itself is never taken for a return, and says so. */
-function readReturns(
+async function readReturns(
   inputs: readonly Input[],
   options: MergeOptions,
   masterCampaign: CampaignSettings | undefined,
   roster: Roster | undefined,
   watch: FileWatch,
-): IncomingReturn[] {
+): Promise<IncomingReturn[]> {
   const files = inputs.filter((input) => input.role === "return").map((input) => input.file);
   const checkOptions = { campaign: options.campaign, fallbackCampaign: masterCampaign, roster };
-  const checked = checkInputs(files, checkOptions, watch).map((file) => incomingReturn(file, file.modifiedMs));
+  const checked = (await checkInputs(files, checkOptions, watch)).map((file) => incomingReturn(file, file.modifiedMs));
   let next = 0;
   return inputs.map((input) => {
     if (input.role === "return") return checked[next++]!;

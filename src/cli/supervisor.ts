@@ -10,6 +10,10 @@
  * reports that file as unreadable without touching it. Such files are rare, so the rerun costs less than sending
  * every file's result across processes would on every ordinary run.
  *
+ * With many files the engine reads on a second thread too (twoReaders.ts), and watches that thread itself. If the
+ * engine dies meanwhile, the file is not known (either thread's could be the cause): the run starts again reading
+ * on one thread, which finds it.
+ *
  * This module loads nothing heavy: the front process only parses arguments and waits.
  */
 import type { ChildProcess } from "node:child_process";
@@ -29,6 +33,13 @@ import { UsageError } from "./usageError";
  */
 const DEFAULT_TIMEOUT_MS = 20_000;
 
+/**
+ * From this many files the engine reads on two threads (twoReaders.ts). Below it a second thread loses: starting
+ * it and warming up its own copy of the parser cost more than it saves (measured on two cores: 300 returns 10%
+ * slower, 1,000 returns 15% faster, 3,000 returns 20% faster; `npm run bench`).
+ */
+const SECOND_READER_FROM = 500;
+
 /** How long the engine may take to load its modules, whatever a file's own limit. */
 const STARTUP_LIMIT_MS = 30_000;
 /** The end of a dying engine's stderr is kept: V8 says there why it gave up (out of memory, an invalid size). */
@@ -45,12 +56,16 @@ export interface SupervisorOptions {
   log?: (line: string) => void;
   /** Progress on stderr for long runs. Default: on. */
   progress?: boolean;
+  /** From how many files the engine reads on a second thread too (Infinity: never). Default: 500. */
+  secondReaderFrom?: number;
 }
 
 /** How one engine run ended. */
 type Attempt =
-  | { kind: "done"; result: CommandResult; startedAt: number; phases: Extract<EngineMessage, { type: "done" }>["phases"] }
+  | { kind: "done"; result: CommandResult; startedAt: number; phases: Extract<EngineMessage, { type: "done" }>["phases"]; readingThreads: 1 | 2 }
   | { kind: "gave-up"; index: number; code: GivenUpCode; detail: string }
+  /** Died while reading on two threads: which file did it is unknown, so the next attempt reads on one. */
+  | { kind: "died-reading-in-parallel"; detail: string }
   | { kind: "failed"; error: Error };
 
 /** The command's result, every file reported whatever it did to the engine. Throws UsageError as the command would. */
@@ -58,24 +73,31 @@ export async function runSupervised(command: EngineCommand, options: SupervisorO
   const log = options.log ?? ((line: string) => process.stderr.write(`${terminalText(line)}\n`));
   const givenUp = new Map<number, GivenUpCode>();
   const progress = new ProgressLine(options.progress ?? true);
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
+  let secondReaderFrom = options.secondReaderFrom ?? SECOND_READER_FROM;
   for (;;) {
-    const attempt = await runEngine({ command, givenUp: [...givenUp] }, options, progress, log);
+    const job = { command, givenUp: [...givenUp], secondReaderFrom: Number.isFinite(secondReaderFrom) ? secondReaderFrom : null, timeoutMs };
+    const attempt = await runEngine(job, options, progress, log);
     if (attempt.kind === "failed") throw attempt.error;
     if (attempt.kind === "done") {
       writePhaseTimes(attempt);
       return attempt.result;
     }
     log(`huizong: ${attempt.detail}`);
-    givenUp.set(attempt.index, attempt.code);
+    if (attempt.kind === "died-reading-in-parallel") secondReaderFrom = Number.POSITIVE_INFINITY;
+    else givenUp.set(attempt.index, attempt.code);
   }
 }
 
 /** One engine from start to end: its answer, the file it was given up on, or why it failed without one. */
 function runEngine(job: EngineJob, options: SupervisorOptions, progress: ProgressLine, log: (line: string) => void): Promise<Attempt> {
-  const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
+  const { timeoutMs } = job;
   return new Promise((resolve) => {
     let stderrTail = "";
     let current: { index: number; file: string } | undefined;
+    // From "two-threads" until every file is checked, a second reading thread may be on any file.
+    let onTwoThreads = false;
+    let readingThreads: 1 | 2 = 1;
     let outcome: Attempt | undefined;
     let timer: NodeJS.Timeout | undefined;
     let engine: ChildProcess | undefined;
@@ -113,13 +135,22 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
           return arm(timeoutMs, () => ({ kind: "gave-up", index: message.index, code: "read-timeout", detail: `${message.file}: no result after ${timeoutMs} ms, stopped` }));
         case "log":
           return log(message.line);
+        case "two-threads":
+          onTwoThreads = true;
+          readingThreads = 2;
+          return;
+        case "waiting":
+          clearTimeout(timer);
+          current = undefined;
+          return;
         case "finished":
           clearTimeout(timer);
           current = undefined;
+          onTwoThreads = false;
           return progress.reached(progress.total);
         case "done":
           if (answer instanceof Error) return stop({ kind: "failed", error: answer });
-          outcome = { kind: "done", result: { output: answer ?? "", exitCode: message.exitCode }, startedAt: message.startedAt, phases: message.phases };
+          outcome = { kind: "done", result: { output: answer ?? "", exitCode: message.exitCode }, startedAt: message.startedAt, phases: message.phases, readingThreads };
           return;
         case "usage":
           outcome = { kind: "failed", error: new UsageError(message.message, message.showHelpHint) };
@@ -135,9 +166,9 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
       signals.forEach((signal) => process.off(signal, stopWithEngine));
       if (!outcome) {
         const death = deathNote(exitCode, signal, stderrTail);
-        outcome = current
-          ? { kind: "gave-up", index: current.index, code: "corrupt", detail: `${current.file}: ${death}` }
-          : { kind: "failed", error: engineError(death) };
+        if (onTwoThreads) outcome = { kind: "died-reading-in-parallel", detail: `${death} while reading on two threads; reading again on one` };
+        else if (current) outcome = { kind: "gave-up", index: current.index, code: "corrupt", detail: `${current.file}: ${death}` };
+        else outcome = { kind: "failed", error: engineError(death) };
       }
       if (outcome.kind === "gave-up") progress.reached(outcome.index + 1);
       resolve(outcome);
@@ -206,7 +237,8 @@ function timeoutFromEnvironment(): number {
 
 /**
  * `HUIZONG_PHASE_TIMES=FILE huizong merge …` writes where the run's time went (for `npm run bench`): start-up is
- * from this process's start until the engine began the command; total until now.
+ * from this process's start until the engine began the command; total until now. Reading and checking are the
+ * engine's main thread's, with its wait for the second reading thread counted as reading.
  */
 function writePhaseTimes(attempt: Extract<Attempt, { kind: "done" }>): void {
   const file = process.env.HUIZONG_PHASE_TIMES;
@@ -220,6 +252,7 @@ function writePhaseTimes(attempt: Extract<Attempt, { kind: "done" }>): void {
     mergingMs: merging,
     writingMs: writing,
     totalMs: Math.round(now - performance.timeOrigin),
+    readingThreads: attempt.readingThreads,
   };
   writeFileSync(file, `${JSON.stringify(times)}\n`);
 }

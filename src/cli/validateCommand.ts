@@ -28,7 +28,7 @@ export async function validateCommand(args: readonly string[], options: Validate
   }
   const files = await listInputs(args);
   const checkOptions = { campaign: options.campaign, roster: roster?.roster };
-  const checked = checkInputs(files, checkOptions, watch);
+  const checked = await checkInputs(files, checkOptions, watch);
   const results = checked.map(({ report, check }) => ({
     report: isMaster(check) ? masterReport(report.file) : report,
     campaign: check && check.status !== "not-a-template" ? check.campaign : undefined,
