@@ -7,6 +7,7 @@
  * and starts the run again without it. The second thread is watched the same way from this process.
  */
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { campaignYear, type CampaignSettings } from "../core/campaign";
 import type { CheckOptions } from "../core/checkWorkbook";
 import { unreadableReport } from "../core/fileReport";
@@ -16,6 +17,7 @@ import { describeError } from "../files/checkMessages";
 import { phaseClock } from "../files/phaseClock";
 import { DEFAULT_READ_LIMITS } from "../files/readLimits";
 import { cliMessages, readFailureMessages } from "../messages/zhCN";
+import { DEFAULT_TIMEOUT_MS, SECOND_READER_FROM } from "./engineProtocol";
 import { readInput } from "./inputFiles";
 import { terminalText } from "./terminalText";
 
@@ -58,6 +60,12 @@ export interface SecondReader {
   maxOldGenerationMb?: number | undefined;
 }
 
+// Beside this module: readerThreadEntry.ts when run from source (tsx, Jest), readerThread.mjs in the bundle.
+export const SECOND_READER_ENTRY = /\.[cm]?ts$/.test(__filename)
+  ? path.join(__dirname, "readerThreadEntry.ts")
+  : path.join(__dirname, "readerThread.mjs");
+
+/** A run in this process (tests, `npm run bench`'s unguarded merge): its second reading thread is watched all the same. */
 export const UNWATCHED: FileWatch = {
   starting: () => {},
   finished: () => {},
@@ -66,7 +74,7 @@ export const UNWATCHED: FileWatch = {
   log: (line) => process.stderr.write(`${terminalText(line)}\n`),
   readingOnTwoThreads: () => {},
   waiting: () => {},
-  secondReader: undefined,
+  secondReader: { entry: SECOND_READER_ENTRY, fromFiles: SECOND_READER_FROM, timeoutMs: DEFAULT_TIMEOUT_MS },
 };
 
 /** A file named on the command line, read and checked; `modifiedMs` is 0 when it could not be read. */

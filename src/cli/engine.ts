@@ -4,27 +4,21 @@
  * its main thread is on, so that a file that hangs the parser or makes V8 abort costs only a restart of this
  * process without that file.
  */
-import path from "node:path";
 import { checkFile } from "../files/checkFile";
 import { describeError } from "../files/checkMessages";
 import { phaseClock } from "../files/phaseClock";
 import type { CommandResult } from "./exitCodes";
-import type { FileWatch } from "./checkInputs";
+import { SECOND_READER_ENTRY, type FileWatch } from "./checkInputs";
 import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
 import { handOver } from "./outputHandoff";
 import { UsageError } from "./usageError";
-
-// Beside this module: readerThreadEntry.ts when run from source (tsx, Jest), readerThread.mjs in the bundle.
-const READER_THREAD_ENTRY = /\.[cm]?ts$/.test(__filename)
-  ? path.join(__dirname, "readerThreadEntry.ts")
-  : path.join(__dirname, "readerThread.mjs");
 
 /**
  * Serves one job from the supervisor, then exits. `check` is swapped by tests for a checker that misbehaves, and
  * `readerThreadEntry` for a second reading thread that misbehaves alike; a swapped checker without one reads on
  * one thread only.
  */
-export function serveEngine(check: typeof checkFile = checkFile, readerThreadEntry = check === checkFile ? READER_THREAD_ENTRY : undefined): void {
+export function serveEngine(check: typeof checkFile = checkFile, readerThreadEntry = check === checkFile ? SECOND_READER_ENTRY : undefined): void {
   const channel = process.send?.bind(process);
   if (!channel) throw new Error("the engine runs only as a child process started by the supervisor");
   const send = (message: EngineMessage, then?: () => void) => channel(message, undefined, {}, then);

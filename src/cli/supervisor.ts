@@ -20,25 +20,12 @@ import type { ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import type { GivenUpCode } from "./checkInputs";
 import type { CommandResult } from "./exitCodes";
-import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
+import { DEFAULT_TIMEOUT_MS, SECOND_READER_FROM, type EngineCommand, type EngineJob, type EngineMessage } from "./engineProtocol";
 import { takeEngine } from "./engineStart";
 import { takeOver, type HandedOutput } from "./outputHandoff";
 import { progressReporter } from "./progress";
 import { terminalText } from "./terminalText";
 import { UsageError } from "./usageError";
-
-/**
- * A returned schedule is checked in milliseconds; the largest file the reader accepts (19 MB, 1.5 million cells)
- * in about 5 s on a developer machine. 20 s leaves room for a slow office PC and still stops a runaway parse.
- */
-const DEFAULT_TIMEOUT_MS = 20_000;
-
-/**
- * From this many files the engine reads on two threads (twoReaders.ts). Below it a second thread loses: starting
- * it and warming up its own copy of the parser cost more than it saves (measured on two cores: 300 returns 10%
- * slower, 1,000 returns 15% faster, 3,000 returns 20% faster; `npm run bench`).
- */
-const SECOND_READER_FROM = 500;
 
 /** How long the engine may take to load its modules, whatever a file's own limit. */
 const STARTUP_LIMIT_MS = 30_000;
