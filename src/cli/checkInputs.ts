@@ -26,10 +26,7 @@ export type GivenUpCode = "read-timeout" | "corrupt";
 
 /** How a run of checks is watched; without a supervisor every part is a no-op and checkFile is the checker. */
 export interface FileWatch {
-  /**
-   * File `index` (of `total`) is about to be checked: its clock starts, and the one before it is done. One message
-   * per file, not two: on the engine's side sending is most of what the watch costs.
-   */
+  /** File `index` (of `total`) is about to be checked: its clock starts, and the one before it is done. */
   starting(index: number, total: number, file: string): void;
   /** Every file is checked: the clock stops. */
   finished(): void;

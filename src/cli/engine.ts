@@ -1,7 +1,7 @@
 /**
  * The command line's engine: the child process the supervisor (supervisor.ts) starts to run `validate` or `merge`
  * whole, reading and checking every file (on two threads when there are many: twoReaders.ts) and saying which file
- * its main thread is on, so that a file that hangs the parser or makes V8 abort costs only a restart of this
+ * its main thread is on (fileBoard.ts), so that a file that hangs the parser or makes V8 abort costs only a restart of this
  * process without that file.
  */
 import { checkFile } from "../files/checkFile";
@@ -10,6 +10,7 @@ import { phaseClock } from "../files/phaseClock";
 import type { CommandResult } from "./exitCodes";
 import { SECOND_READER_ENTRY, type FileWatch } from "./checkInputs";
 import type { EngineCommand, EngineJob, EngineMessage } from "./engineProtocol";
+import { FileBoardWriter } from "./fileBoard";
 import { handOver } from "./outputHandoff";
 import { UsageError } from "./usageError";
 
@@ -24,14 +25,18 @@ export function serveEngine(check: typeof checkFile = checkFile, readerThreadEnt
   const send = (message: EngineMessage, then?: () => void) => channel(message, undefined, {}, then);
 
   process.once("message", (job: EngineJob) => {
+    const board = new FileBoardWriter(job.board);
     const watch: FileWatch = {
-      starting: (index, total, file) => send({ type: "starting", index, total, file }),
-      finished: () => send({ type: "finished" }),
+      starting: (index, total, file) => board.starting(index, total, file),
+      finished: () => {
+        board.onNoFile();
+        send({ type: "finished" });
+      },
       givenUp: new Map(job.givenUp),
       check,
       log: (line) => send({ type: "log", line }),
       readingOnTwoThreads: () => send({ type: "two-threads" }),
-      waiting: () => send({ type: "waiting" }),
+      waiting: () => board.onNoFile(),
       secondReader:
         job.secondReaderFrom !== null && readerThreadEntry
           ? { entry: readerThreadEntry, fromFiles: job.secondReaderFrom, timeoutMs: job.timeoutMs }

@@ -37,18 +37,16 @@ export interface EngineJob {
   secondReaderFrom: number | null;
   /** How long one file may take: the engine stops its second reading thread on a file past it. */
   timeoutMs: number;
+  /** Where the engine says which file its main thread is on (fileBoard.ts). */
+  board: string;
 }
 
 /** Engine -> front. */
 export type EngineMessage =
   /** Loaded and waiting for its job. */
   | { type: "ready" }
-  /** About to check input `index` of `total`: the file's clock starts (and the one before it is done). */
-  | { type: "starting"; index: number; total: number; file: string }
   /** A second thread reads too: until "finished", a death of the engine may be on either thread's file. */
   | { type: "two-threads" }
-  /** The engine's main thread has no file of its own left, and waits for the second reading thread: the clock stops. */
-  | { type: "waiting" }
   /** Every file is checked: the clock stops. */
   | { type: "finished" }
   /** A line for maintainers' log (in English: the report says it in Chinese), e.g. what a checker threw. */

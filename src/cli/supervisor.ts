@@ -5,9 +5,9 @@
  * Some damaged files send SheetJS into a loop that runs for most of a minute and takes gigabytes before it fails,
  * and a synchronous parse cannot be interrupted: only its process can be stopped. A process, not a thread: when V8
  * gives up (an array grown past its limit, a heap it cannot grow) it aborts the whole process, threads and all.
- * The engine says which file it is checking; one that runs past its time limit, or during which the engine dies,
- * is given up (`read-timeout`, or `corrupt`), and the command runs again from the start in a fresh engine that
- * reports that file as unreadable without touching it. Such files are rare, so the rerun costs less than sending
+ * The engine says which file it is checking (on a board the front reads: fileBoard.ts); one that runs past its
+ * time limit, or during which the engine dies, is given up (`read-timeout`, or `corrupt`), and the command runs
+ * again from the start in a fresh engine that reports that file as unreadable without touching it. Such files are rare, so the rerun costs less than sending
  * every file's result across processes would on every ordinary run.
  *
  * With many files the engine reads on a second thread too (twoReaders.ts), and watches that thread itself. If the
@@ -22,10 +22,14 @@ import type { GivenUpCode } from "./checkInputs";
 import type { CommandResult } from "./exitCodes";
 import { DEFAULT_TIMEOUT_MS, SECOND_READER_FROM, type EngineCommand, type EngineJob, type EngineMessage } from "./engineProtocol";
 import { takeEngine } from "./engineStart";
+import { FileBoardReader, type CurrentFile } from "./fileBoard";
 import { takeOver, type HandedOutput } from "./outputHandoff";
 import { progressReporter } from "./progress";
 import { terminalText } from "./terminalText";
 import { UsageError } from "./usageError";
+
+/** How often the engine's board is read: a hang is stopped this much after its time limit at most. */
+const BOARD_LOOK_MS = 100;
 
 /** How long the engine may take to load its modules, whatever a file's own limit. */
 const STARTUP_LIMIT_MS = 30_000;
@@ -57,14 +61,25 @@ type Attempt =
 
 /** The command's result, every file reported whatever it did to the engine. Throws UsageError as the command would. */
 export async function runSupervised(command: EngineCommand, options: SupervisorOptions = {}): Promise<CommandResult> {
+  const board = FileBoardReader.create();
+  try {
+    return await superviseAttempts(command, options, board);
+  } finally {
+    board.remove();
+  }
+}
+
+/** Engines one after another, each without the files the ones before it were given up on, until one answers. */
+async function superviseAttempts(command: EngineCommand, options: SupervisorOptions, board: FileBoardReader): Promise<CommandResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${terminalText(line)}\n`));
   const givenUp = new Map<number, GivenUpCode>();
   const progress = new ProgressLine(options.progress ?? true);
   const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment();
   let secondReaderFrom = options.secondReaderFrom ?? SECOND_READER_FROM;
   for (;;) {
-    const job = { command, givenUp: [...givenUp], secondReaderFrom: Number.isFinite(secondReaderFrom) ? secondReaderFrom : null, timeoutMs };
-    const attempt = await runEngine(job, options, progress, log);
+    board.clear();
+    const job = { command, givenUp: [...givenUp], secondReaderFrom: Number.isFinite(secondReaderFrom) ? secondReaderFrom : null, timeoutMs, board: board.path };
+    const attempt = await runEngine(job, options, board, progress, log);
     if (attempt.kind === "failed") throw attempt.error;
     if (attempt.kind === "done") {
       writePhaseTimes(attempt);
@@ -77,11 +92,12 @@ export async function runSupervised(command: EngineCommand, options: SupervisorO
 }
 
 /** One engine from start to end: its answer, the file it was given up on, or why it failed without one. */
-function runEngine(job: EngineJob, options: SupervisorOptions, progress: ProgressLine, log: (line: string) => void): Promise<Attempt> {
+function runEngine(job: EngineJob, options: SupervisorOptions, board: FileBoardReader, progress: ProgressLine, log: (line: string) => void): Promise<Attempt> {
   const { timeoutMs } = job;
   return new Promise((resolve) => {
     let stderrTail = "";
-    let current: { index: number; file: string } | undefined;
+    let current: CurrentFile | undefined;
+    let watching: NodeJS.Timeout | undefined;
     // From "two-threads" until every file is checked, a second reading thread may be on any file.
     let onTwoThreads = false;
     let readingThreads: 1 | 2 = 1;
@@ -96,7 +112,20 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
     const stop = (attempt: Attempt) => {
       outcome ??= attempt;
       clearTimeout(timer);
+      clearInterval(watching);
       engine?.kill("SIGKILL");
+    };
+    // Which file the engine is on, from its board; one it has been on for longer than the limit is given up.
+    const look = () => {
+      const now = board.read();
+      if (now?.index !== current?.index) {
+        current = now;
+        if (now) progress.total = now.total;
+        if (now) progress.reached(now.index);
+      }
+      if (current && Date.now() - current.since > timeoutMs) {
+        stop({ kind: "gave-up", index: current.index, code: "read-timeout", detail: `${current.file}: no result after ${timeoutMs} ms, stopped` });
+      }
     };
     // Stopped from outside (a timeout's SIGTERM, a closed terminal), this process takes its engine with it: a file
     // hanging the engine would otherwise keep it running. Ctrl+C reaches both already (one process group).
@@ -114,24 +143,16 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
       switch (message.type) {
         case "ready":
           clearTimeout(timer);
+          watching = setInterval(look, BOARD_LOOK_MS);
           return void engine?.send(job);
-        case "starting":
-          current = { index: message.index, file: message.file };
-          progress.total = message.total;
-          progress.reached(message.index);
-          return arm(timeoutMs, () => ({ kind: "gave-up", index: message.index, code: "read-timeout", detail: `${message.file}: no result after ${timeoutMs} ms, stopped` }));
         case "log":
           return log(message.line);
         case "two-threads":
           onTwoThreads = true;
           readingThreads = 2;
           return;
-        case "waiting":
-          clearTimeout(timer);
-          current = undefined;
-          return;
         case "finished":
-          clearTimeout(timer);
+          clearInterval(watching);
           current = undefined;
           onTwoThreads = false;
           return progress.reached(progress.total);
@@ -150,8 +171,11 @@ function runEngine(job: EngineJob, options: SupervisorOptions, progress: Progres
     // 'close' rather than 'exit': by then its stderr is read to the end, with V8's last words.
     const onClose = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
+      clearInterval(watching);
       signals.forEach((signal) => process.off(signal, stopWithEngine));
       if (!outcome) {
+        // The file it died on: what its board says now, since the last look may be older.
+        if (watching) current = board.read();
         const death = deathNote(exitCode, signal, stderrTail);
         if (onTwoThreads) outcome = { kind: "died-reading-in-parallel", detail: `${death} while reading on two threads; reading again on one` };
         else if (current) outcome = { kind: "gave-up", index: current.index, code: "corrupt", detail: `${current.file}: ${death}` };
