@@ -24,7 +24,10 @@ import { terminalText } from "./terminalText";
 /** Why a file was given up by the supervisor: it ran past its time, or its process died on it. */
 export type GivenUpCode = "read-timeout" | "corrupt";
 
-/** How a run of checks is watched; without a supervisor every part is a no-op and checkFile is the checker. */
+/**
+ * How a run of checks is watched; without a supervisor (UNWATCHED) nothing is told, checkFile is the checker, and
+ * the second reading thread, if one starts, is still watched by this process.
+ */
 export interface FileWatch {
   /** File `index` (of `total`) is about to be checked: its clock starts, and the one before it is done. */
   starting(index: number, total: number, file: string): void;
@@ -36,9 +39,7 @@ export interface FileWatch {
   check: typeof checkFile;
   /** Where a failed file's cause goes, in English for maintainers (the report says it in Chinese). */
   log(line: string): void;
-  /**
-   * A second thread reads too: from now until `finished`, a death of the process may be either thread's file.
-   */
+  /** A second thread reads too: from now until `finished`, a death of the process may be either thread's file. */
   readingOnTwoThreads(): void;
   /** This thread has no file of its own left; the rest are the second reader's, watched here: the clock stops. */
   waiting(): void;

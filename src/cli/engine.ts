@@ -1,8 +1,8 @@
 /**
  * The command line's engine: the child process the supervisor (supervisor.ts) starts to run `validate` or `merge`
  * whole, reading and checking every file (on two threads when there are many: twoReaders.ts) and saying which file
- * its main thread is on (fileBoard.ts), so that a file that hangs the parser or makes V8 abort costs only a restart of this
- * process without that file.
+ * its main thread is on (fileBoard.ts), so that a file that hangs the parser or makes V8 abort costs only a restart
+ * of this process without that file.
  */
 import { checkFile } from "../files/checkFile";
 import { describeError } from "../files/checkMessages";
