@@ -120,8 +120,10 @@ function runEngine(job: EngineJob, options: SupervisorOptions, board: FileBoardR
       const now = board.read();
       if (now?.index !== current?.index) {
         current = now;
-        if (now) progress.total = now.total;
-        if (now) progress.reached(now.index);
+        if (now) {
+          progress.total = now.total;
+          progress.reached(now.index);
+        }
       }
       if (current && Date.now() - current.since > timeoutMs) {
         stop({ kind: "gave-up", index: current.index, code: "read-timeout", detail: `${current.file}: no result after ${timeoutMs} ms, stopped` });

@@ -26,9 +26,9 @@ export async function checkOnTwoThreads(
 ): Promise<CheckedInput[]> {
   const results: Array<CheckedInput | undefined> = new Array<CheckedInput | undefined>(files.length);
   const board = ClaimBoard.create();
-  const second = new SecondThread(reader, results, watch.log);
+  const second = new SecondThread(reader, board, files, results, watch.log);
   watch.readingOnTwoThreads();
-  second.start({ files, listing: inputListing(files), options, givenUp: [...watch.givenUp], board: board.buffer }, board);
+  second.start({ files, listing: inputListing(files), options, givenUp: [...watch.givenUp], board: board.buffer });
 
   for (let index = board.take(); index < files.length; index = board.take()) {
     second.stopIfOverdue();
@@ -54,20 +54,18 @@ class SecondThread {
   /** The file it was stopped on or died on, if any. */
   blamed: { index: number; code: GivenUpCode } | undefined;
   private worker: Worker | undefined;
-  private board: ClaimBoard | undefined;
-  private files: readonly string[] = [];
   private exited = false;
   private onChange: (() => void) | undefined;
 
   constructor(
     private readonly reader: SecondReader,
+    private readonly board: ClaimBoard,
+    private readonly files: readonly string[],
     private readonly results: Array<CheckedInput | undefined>,
     private readonly log: (line: string) => void,
   ) {}
 
-  start(job: ReaderJob, board: ClaimBoard): void {
-    this.board = board;
-    this.files = job.files;
+  start(job: ReaderJob): void {
     let worker: Worker;
     try {
       worker = startWorker(this.reader);
@@ -79,7 +77,7 @@ class SecondThread {
     }
     this.worker = worker;
     worker.on("message", (result: ReaderResult) => {
-          this.results[result.index] ??= result.input;
+      this.results[result.index] ??= result.input;
       result.log.forEach((line) => this.log(line));
       this.onChange?.();
     });
@@ -93,7 +91,7 @@ class SecondThread {
 
   /** Stops the thread when its current file has run past the time limit; that file is given up. */
   stopIfOverdue(): void {
-    const current = this.board?.current();
+    const current = this.board.current();
     if (!current || this.blamed || this.exited) return;
     if (Date.now() - current.since <= this.reader.timeoutMs) return;
     this.blamed = { index: current.index, code: "read-timeout" };
@@ -112,7 +110,7 @@ class SecondThread {
           this.onChange = undefined;
           return resolve();
         }
-        const current = this.board?.current();
+        const current = this.board.current();
         const due = current ? current.since + this.reader.timeoutMs - Date.now() + 1 : this.reader.timeoutMs;
         timer = setTimeout(check, Math.max(due, 1));
       };
@@ -127,7 +125,7 @@ class SecondThread {
   }
 
   private died(cause: string): void {
-    const current = this.board?.current();
+    const current = this.board.current();
     if (!current || this.blamed || this.results[current.index]) {
       this.log(`huizong: the second reading thread failed outside any file: ${cause}`);
       return;
