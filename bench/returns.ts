@@ -32,6 +32,11 @@ export type PhaseTimes = Record<(typeof PHASES)[number], number>;
 
 type Status = "ok" | "failed" | "incomplete" | "absent";
 
+export interface LauncherStart {
+  npmRunMs: number;
+  npxMs: number;
+}
+
 export interface MethodFigures {
   status: Status;
   ms?: number;
@@ -54,6 +59,11 @@ export interface ReturnsResult {
   libreOfficeRepetitions: number;
   rowsIn?: number;
   methods: Record<MethodName, MethodFigures>;
+  /**
+   * What npm and npx spend of their own before the command starts, measured in the same repetitions: the best
+   * `--version` through each, less the best through `node bin/huizong.js`. Null when a launcher failed.
+   */
+  launcherStart: LauncherStart | null;
   /** The CLI's own split of its fastest `node bin/huizong.js` run (HUIZONG_PHASE_TIMES); null until the CLI writes it. */
   phases: PhaseTimes | null;
   peakRss: string;
@@ -216,10 +226,43 @@ function phasesOfFastest(attempts: Attempt[]): PhaseTimes | null {
   return ok[0]?.phases ?? null;
 }
 
+type Launcher = "bin" | "cli" | "npx";
+
+/** `huizong --version` the three ways: it does nothing, so its time is each launcher's start and node's. */
+const VERSION_COMMANDS: Record<Launcher, [string, string[]]> = {
+  bin: ["node", ["bin/huizong.js", "--version"]],
+  cli: ["npm", ["run", "-s", "cli", "--", "--version"]],
+  npx: ["npx", ["huizong", "--version"]],
+};
+const LAUNCHERS = Object.keys(VERSION_COMMANDS) as Launcher[];
+
+/** One `--version` run of each launcher, in turn; undefined for one that failed. */
+function versionRuns(): Record<Launcher, number | undefined> {
+  const runs = LAUNCHERS.map((launcher) => {
+    const [command, args] = VERSION_COMMANDS[launcher];
+    const run = timedRun(command, args, { cwd: ROOT, env: baseEnv() });
+    if (run.exitCode !== 0) reportFailure(`${command} ${args.join(" ")}`, run);
+    return [launcher, run.exitCode === 0 ? run.ms : undefined] as const;
+  });
+  return Object.fromEntries(runs) as Record<Launcher, number | undefined>;
+}
+
+/** Best against best, as the merges are compared; a launcher that failed once gives no figure. */
+function launcherStart(runs: Record<Launcher, number | undefined>[]): LauncherStart | null {
+  const best = (launcher: Launcher): number | undefined => {
+    const times = runs.map((run) => run[launcher]);
+    return times.every((ms): ms is number => ms !== undefined) ? Math.min(...times) : undefined;
+  };
+  const [bin, cli, npx] = LAUNCHERS.map(best);
+  if (bin === undefined || cli === undefined || npx === undefined) return null;
+  return { npmRunMs: Math.max(0, Math.round(cli - bin)), npxMs: Math.max(0, Math.round(npx - bin)) };
+}
+
 /** Every method once per repetition, in turn; masters, csv files and splits in a temp folder removed after. */
-function measure(corpus: Corpus, methods: readonly MethodName[], repetitions: number): Map<MethodName, Attempt[]> {
+function measure(corpus: Corpus, methods: readonly MethodName[], repetitions: number): { attempts: Map<MethodName, Attempt[]>; versions: Record<Launcher, number | undefined>[] } {
   const count = corpus.files.length;
   const attempts = new Map<MethodName, Attempt[]>(methods.map((method) => [method, []]));
+  const versions: Record<Launcher, number | undefined>[] = [];
   const scratch = mkdtempSync(path.join(os.tmpdir(), `huizong-bench-returns-${count}-`));
   try {
     warmUp(corpus, methods, scratch);
@@ -230,11 +273,13 @@ function measure(corpus: Corpus, methods: readonly MethodName[], repetitions: nu
         attempts.get(method)!.push(attempt);
         console.error(progressLine(count, repetition, repetitions, method, attempt));
       }
+      // Three each per repetition: they take a fraction of a second, and their noise is large beside their size.
+      for (let i = 0; i < 3; i++) versions.push(versionRuns());
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return attempts;
+  return { attempts, versions };
 }
 
 export function returns(count: number): ReturnsResult {
@@ -242,7 +287,7 @@ export function returns(count: number): ReturnsResult {
   if (corpus.writer === "SheetJS") console.error("note: soffice is not on PATH: the returns are SheetJS-written, and LibreOffice is left out");
   const methods = METHODS.filter((method) => method !== "libreOffice" || hasSoffice());
   const repetitions = repetitionsFor(count);
-  const attempts = measure(corpus, methods, repetitions);
+  const { attempts, versions } = measure(corpus, methods, repetitions);
   const figures = Object.fromEntries(
     METHODS.map((method) => [method, attempts.has(method) ? combine(attempts.get(method)!, count) : { status: "absent" as const }]),
   ) as Record<MethodName, MethodFigures>;
@@ -257,6 +302,7 @@ export function returns(count: number): ReturnsResult {
     libreOfficeRepetitions: methods.includes("libreOffice") ? libreOfficeRepetitionsFor(count) : 0,
     ...(rows === undefined ? {} : { rowsIn: rows }),
     methods: figures,
+    launcherStart: launcherStart(versions),
     phases: phasesOfFastest(attempts.get("bin")!),
     peakRss: hasGnuTime() ? "largest process (GNU time %M)" : "not measured (no /usr/bin/time)",
   };

@@ -4,13 +4,30 @@
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
-import { METHOD_LABELS, METHODS, type MethodFigures, type PhaseTimes, type ReturnsResult } from "./returns";
+import { METHOD_LABELS, METHODS, type LauncherStart, type MethodFigures, type PhaseTimes, type ReturnsResult } from "./returns";
 
 const DASH = "—";
 
 const thousands = (n: number): string => n.toLocaleString("en-US");
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 const times = (ratio: number): string => `${ratio.toFixed(ratio >= 10 ? 1 : 2)}×`;
+
+/** "15× faster": LibreOffice's time over the method's, which reads better than 0.07×. */
+function fasterThanLibreOffice(figures: MethodFigures, libreOffice: MethodFigures): string {
+  if (figures.status !== "ok" || libreOffice.status !== "ok" || !figures.ms || !libreOffice.ms) return DASH;
+  const ratio = libreOffice.ms / figures.ms;
+  return `${ratio.toFixed(ratio >= 10 ? 0 : 1)}× faster`;
+}
+
+/** "2.00 (1.50×)": a way's time with its ratio to the bare parse. */
+function timeAndRatio(figures: MethodFigures): string {
+  const time = cell(figures, figures.ms, seconds, true);
+  return figures.status === "ok" && figures.vsBareParse !== undefined ? `${time} (${times(figures.vsBareParse)})` : time;
+}
+
+function launcherStartCell(start: LauncherStart | null | undefined): string {
+  return start ? `${seconds(start.npmRunMs)} / ${seconds(start.npxMs)}` : DASH;
+}
 
 /** A failed or incomplete method's time cell says so; its other cells are a dash, as when it was not run. */
 function cell(figures: MethodFigures, value: number | undefined, format: (n: number) => string, isTime = false): string {
@@ -34,6 +51,7 @@ export function returnsConsoleTable(result: ReturnsResult): string {
   const rows = result.rowsIn === undefined ? "" : `, ${thousands(result.rowsIn)} rows in`;
   const best = `${runsOf(result.repetitions)}${libreOfficeRuns(result)}`;
   const header = ["", "wall s", "files/s", "peak RSS MB*", "vs bare parse", "vs LibreOffice"];
+  const libreOffice = result.methods.libreOffice;
   const body = METHODS.map((method) => {
     const figures = result.methods[method];
     return [
@@ -42,7 +60,7 @@ export function returnsConsoleTable(result: ReturnsResult): string {
       cell(figures, figures.filesPerSecond, thousands),
       cell(figures, figures.peakRssMb, thousands),
       cell(figures, figures.vsBareParse, times),
-      cell(figures, figures.vsLibreOffice, times),
+      method === "libreOffice" ? DASH : fasterThanLibreOffice(figures, libreOffice),
     ];
   });
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((row) => row[i]!.length)));
@@ -54,6 +72,9 @@ export function returnsConsoleTable(result: ReturnsResult): string {
     `returns ${thousands(result.returns)} (${result.writtenBy}-written, ${result.rowsPerReturn} rows each${rows}; ${best})${status}`,
     ...[header, ...body].map((row) => pad(row, widths)),
     `split of node bin/huizong.js: ${phases}`,
+    `own start of the launchers (--version through each less through node bin, best of ${3 * result.repetitions}): ${
+      result.launcherStart ? `npm run ${seconds(result.launcherStart.npmRunMs)} s, npx ${seconds(result.launcherStart.npxMs)} s` : DASH
+    }`,
     `* ${result.peakRss}`,
     ...(result.methods.libreOffice.status === "absent" ? ["note: soffice is not on PATH: no LibreOffice column"] : []),
   ].join("\n");
@@ -69,6 +90,7 @@ const MARKDOWN_HEADER = [
   "guard's cost s",
   "via npm run cli s",
   "via npx s",
+  "own start of npm run / npx s",
   "bare parse s",
   "LibreOffice s",
   "split start-up/reading/checking/merging/writing ms",
@@ -83,10 +105,11 @@ function markdownRow(result: ReturnsResult): string[] {
     cell(bin, bin.filesPerSecond, thousands),
     cell(bin, bin.peakRssMb, thousands),
     cell(bin, bin.vsBareParse, times),
-    cell(bin, bin.vsLibreOffice, times),
+    fasterThanLibreOffice(bin, libreOffice),
     cell(unguarded, guard, seconds),
-    cell(cli, cli.ms, seconds, true),
-    cell(npx, npx.ms, seconds, true),
+    timeAndRatio(cli),
+    timeAndRatio(npx),
+    launcherStartCell(result.launcherStart),
     cell(bare, bare.ms, seconds, true),
     cell(libreOffice, libreOffice.ms, seconds, true),
     split(result.phases),
