@@ -235,20 +235,22 @@ const VERSION_COMMANDS: Record<Launcher, [string, string[]]> = {
   npx: ["npx", ["huizong", "--version"]],
 };
 const LAUNCHERS = Object.keys(VERSION_COMMANDS) as Launcher[];
+/** One `--version` time per launcher; undefined for one that failed. */
+type VersionRun = Record<Launcher, number | undefined>;
 
-/** One `--version` run of each launcher, in turn; undefined for one that failed. */
-function versionRuns(): Record<Launcher, number | undefined> {
+/** One `--version` run of each launcher, in turn. */
+function versionRuns(): VersionRun {
   const runs = LAUNCHERS.map((launcher) => {
     const [command, args] = VERSION_COMMANDS[launcher];
     const run = timedRun(command, args, { cwd: ROOT, env: baseEnv() });
     if (run.exitCode !== 0) reportFailure(`${command} ${args.join(" ")}`, run);
     return [launcher, run.exitCode === 0 ? run.ms : undefined] as const;
   });
-  return Object.fromEntries(runs) as Record<Launcher, number | undefined>;
+  return Object.fromEntries(runs) as VersionRun;
 }
 
 /** Best against best, as the merges are compared; a launcher that failed once gives no figure. */
-function launcherStart(runs: Record<Launcher, number | undefined>[]): LauncherStart | null {
+function launcherStart(runs: VersionRun[]): LauncherStart | null {
   const best = (launcher: Launcher): number | undefined => {
     const times = runs.map((run) => run[launcher]);
     return times.every((ms): ms is number => ms !== undefined) ? Math.min(...times) : undefined;
@@ -258,11 +260,14 @@ function launcherStart(runs: Record<Launcher, number | undefined>[]): LauncherSt
   return { npmRunMs: Math.max(0, Math.round(cli - bin)), npxMs: Math.max(0, Math.round(npx - bin)) };
 }
 
-/** Every method once per repetition, in turn; masters, csv files and splits in a temp folder removed after. */
-function measure(corpus: Corpus, methods: readonly MethodName[], repetitions: number): { attempts: Map<MethodName, Attempt[]>; versions: Record<Launcher, number | undefined>[] } {
+/**
+ * Every method once per repetition, in turn, then the launchers' `--version`s; masters, csv files and splits in a
+ * temp folder removed after.
+ */
+function measure(corpus: Corpus, methods: readonly MethodName[], repetitions: number): { attempts: Map<MethodName, Attempt[]>; versions: VersionRun[] } {
   const count = corpus.files.length;
   const attempts = new Map<MethodName, Attempt[]>(methods.map((method) => [method, []]));
-  const versions: Record<Launcher, number | undefined>[] = [];
+  const versions: VersionRun[] = [];
   const scratch = mkdtempSync(path.join(os.tmpdir(), `huizong-bench-returns-${count}-`));
   try {
     warmUp(corpus, methods, scratch);
