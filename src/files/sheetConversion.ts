@@ -201,11 +201,27 @@ function toCell(cell: LibraryCell, date1904: boolean, isDateFormat: (format: unk
 function displayText(type: LibraryCell["t"], value: unknown, format: unknown, date1904: boolean): string {
   if (type === "b") return value ? "TRUE" : "FALSE";
   if (type !== "n" || typeof value !== "number") return String(value);
+  const numberFormat = typeof format === "string" || typeof format === "number" ? format : "General";
+  const digits = wholeNumberText(numberFormat, value);
+  if (digits !== undefined) return digits;
   try {
-    return XLSX.SSF.format(typeof format === "string" || typeof format === "number" ? format : "General", value, { date1904 });
+    return XLSX.SSF.format(numberFormat, value, { date1904 });
   } catch {
     return String(value);
   }
+}
+
+/**
+ * What SSF shows for a whole number under "General" or "0" (built-in formats 0 and 1), without SSF: its digits.
+ * These are most number cells (序号, 人数, the master's own columns), and SSF's formatter takes a microsecond per
+ * cell for "0", a tenth of a second in a 60,000-row master read back. General turns to E+ notation from 12 digits,
+ * so that case is left to SSF. Undefined whenever SSF must decide.
+ */
+export function wholeNumberText(format: string | number, value: number): string | undefined {
+  if (!Number.isSafeInteger(value)) return undefined;
+  if (format === "0" || format === 1) return String(value);
+  if ((format === "General" || format === 0) && Math.abs(value) < 1e11) return String(value);
+  return undefined;
 }
 
 function normaliseLineBreaks(text: string): string {
