@@ -228,6 +228,9 @@ function phasesOfFastest(attempts: Attempt[]): PhaseTimes | null {
 
 type Launcher = "bin" | "cli" | "npx";
 
+/** Three `--version`s of each launcher per repetition: they take a fraction of a second, and their noise is large beside their size. */
+export const VERSION_RUNS_PER_REPETITION = 3;
+
 /** `huizong --version` the three ways: it does nothing, so its time is each launcher's start and node's. */
 const VERSION_COMMANDS: Record<Launcher, [string, string[]]> = {
   bin: ["node", ["bin/huizong.js", "--version"]],
@@ -278,8 +281,7 @@ function measure(corpus: Corpus, methods: readonly MethodName[], repetitions: nu
         attempts.get(method)!.push(attempt);
         console.error(progressLine(count, repetition, repetitions, method, attempt));
       }
-      // Three each per repetition: they take a fraction of a second, and their noise is large beside their size.
-      for (let i = 0; i < 3; i++) versions.push(versionRuns());
+      for (let i = 0; i < VERSION_RUNS_PER_REPETITION; i++) versions.push(versionRuns());
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
-import { METHOD_LABELS, METHODS, type LauncherStart, type MethodFigures, type PhaseTimes, type ReturnsResult } from "./returns";
+import { METHOD_LABELS, METHODS, VERSION_RUNS_PER_REPETITION, type LauncherStart, type MethodFigures, type PhaseTimes, type ReturnsResult } from "./returns";
 
 const DASH = "—";
 
@@ -25,7 +25,7 @@ function timeAndRatio(figures: MethodFigures): string {
   return figures.status === "ok" && figures.vsBareParse !== undefined ? `${time} (${times(figures.vsBareParse)})` : time;
 }
 
-function launcherStartCell(start: LauncherStart | null | undefined): string {
+function launcherStartCell(start: LauncherStart | null): string {
   return start ? `${seconds(start.npmRunMs)} / ${seconds(start.npxMs)}` : DASH;
 }
 
@@ -72,7 +72,7 @@ export function returnsConsoleTable(result: ReturnsResult): string {
     `returns ${thousands(result.returns)} (${result.writtenBy}-written, ${result.rowsPerReturn} rows each${rows}; ${best})${status}`,
     ...[header, ...body].map((row) => pad(row, widths)),
     `split of node bin/huizong.js: ${phases}`,
-    `own start of the launchers (--version through each less through node bin, best of ${3 * result.repetitions}): ${
+    `own start of the launchers (--version through each less through node bin, best of ${VERSION_RUNS_PER_REPETITION * result.repetitions}): ${
       result.launcherStart ? `npm run ${seconds(result.launcherStart.npmRunMs)} s, npx ${seconds(result.launcherStart.npxMs)} s` : DASH
     }`,
     `* ${result.peakRss}`,

@@ -5,11 +5,11 @@ import { wholeNumberText } from "./sheetConversion";
 describe("wholeNumberText, the shortcut past SSF for whole numbers", () => {
   const formats = ["General", 0, "0", 1] as const;
 
-  it("gives what SSF gives, for every whole number it answers for", () => {
+  it("answers for every whole number below 12 digits, with what SSF gives, and for larger ones SSF's text or nothing", () => {
     fc.assert(
       fc.property(fc.constantFrom(...formats), fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: -1e12, max: 1e12 })), (format, value) => {
         const text = wholeNumberText(format, value);
-        if (text !== undefined) expect(text).toBe(XLSX.SSF.format(format, value));
+        if (Math.abs(value) < 1e11 || text !== undefined) expect(text).toBe(XLSX.SSF.format(format, value));
       }),
       { numRuns: 2000 },
     );
